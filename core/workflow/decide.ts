@@ -1,0 +1,215 @@
+import type { CategoryRef, StageLimit } from '../api/types';
+import type { Priority, TimedStage } from '../domain/case';
+import { ROLE_LABELS, type Role } from '../domain/roles';
+import { admissionRefusal } from './admission';
+import type { CaseEvent, CaseEventType, EventPayloads } from './events';
+import { MOVE_EVENT, MOVE_LABELS, MOVE_ROLES, type Move } from './moves';
+import { eventGuard } from './rules';
+import type { CaseState } from './state';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  departmentId: string | null;
+  /** The grid a grid worker serves. */
+  gridId: string | null;
+}
+
+export interface DecideContext {
+  now: number;
+  actor: Actor;
+  /** Looks a category up; the case's own, or the one a filing names. */
+  category: (id: string) => CategoryRef | undefined;
+  /** The deadline of a stage started now, on the working calendar. */
+  deadline: (stage: TimedStage, startMs: number, category: CategoryRef | undefined, priority: Priority) => number;
+  extend: (deadlineMs: number, extra: StageLimit) => number;
+  newId: () => string;
+  nextHlc: () => string;
+  /** For merge: the case the duplicate is merged into. */
+  target?: CaseState;
+}
+
+export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; reason: string };
+
+const refuse = (reason: string): Decision => ({ ok: false, reason });
+
+/** Scope checks: department staff act on their department's cases, grid workers on their grid's. */
+function scopeRefusal(state: CaseState, move: Move, actor: Actor): string | null {
+  if (actor.role === 'department_staff') {
+    if (state.handler !== 'department' || !actor.departmentId || !state.departmentIds.includes(actor.departmentId)) {
+      return '只能办理派遣给本部门的案件';
+    }
+  }
+  if (actor.role === 'grid_worker' && actor.gridId !== state.gridId) return '网格员只能办理本网格的案件';
+  const handlerMoves = ['handle', 'request_extension', 'request_park'];
+  if (handlerMoves.includes(move.move)) {
+    const expected: Record<string, readonly Role[]> = {
+      department: ['department_staff'],
+      grid: ['grid_worker'],
+      organisation: ['dispatcher', 'shift_leader'],
+    };
+    if (!state.handler || !expected[state.handler]!.includes(actor.role)) {
+      return `${ROLE_LABELS[actor.role]}不是本案的处置主体`;
+    }
+  }
+  return null;
+}
+
+export function decide(state: CaseState, move: Move, ctx: DecideContext): Decision {
+  const { actor, now } = ctx;
+  if (!MOVE_ROLES[move.move].includes(actor.role)) {
+    return refuse(`${ROLE_LABELS[actor.role]}不能执行"${MOVE_LABELS[move.move]}"`);
+  }
+  const scope = scopeRefusal(state, move, actor);
+  if (scope) return refuse(scope);
+
+  const category = state.categoryId ? ctx.category(state.categoryId) : undefined;
+  const deadline = (stage: TimedStage, cat = category, priority = state.priority) => ctx.deadline(stage, now, cat, priority);
+  const type = MOVE_EVENT[move.move];
+  let payload: EventPayloads[CaseEventType];
+
+  switch (move.move) {
+    case 'accept':
+    case 'confirm_report':
+      payload = { note: move.note ?? '' };
+      break;
+    case 'void':
+      payload = { reason: move.reason };
+      break;
+    case 'request_verification':
+    case 'instruct':
+      payload = { note: move.note };
+      break;
+    case 'file': {
+      const filed = ctx.category(move.categoryId);
+      if (!filed) return refuse('所选事项类别不存在');
+      payload = { categoryId: move.categoryId, priority: move.priority ?? state.priority, note: move.note ?? '' };
+      break;
+    }
+    case 'dispatch': {
+      if (move.departmentIds.length === 0) return refuse('至少选择一个处置部门');
+      if (new Set(move.departmentIds).size !== move.departmentIds.length) return refuse('处置部门不能重复');
+      payload = { departmentIds: move.departmentIds, deadlineAt: deadline('sign'), note: move.note ?? '' };
+      break;
+    }
+    case 'refer':
+      payload = { organisationId: move.organisationId, deadlineAt: deadline('handle'), note: move.note ?? '' };
+      break;
+    case 'assign_grid': {
+      const refusal = admissionRefusal(category);
+      if (refusal) return refuse(refusal);
+      payload = { deadlineAt: deadline('handle'), note: move.note ?? '' };
+      break;
+    }
+    case 'sign':
+      payload = { departmentId: actor.departmentId ?? '', deadlineAt: deadline('handle') };
+      break;
+    case 'return': {
+      const lead = state.departmentIds[0] === actor.departmentId || state.departmentIds.length === 1;
+      payload = { departmentId: actor.departmentId ?? '', reason: move.reason, deadlineAt: lead ? deadline('accept') : null };
+      break;
+    }
+    case 'request_extension':
+      if (!(move.extra.amount > 0)) return refuse('延期时长必须大于 0');
+      payload = { extra: move.extra, reason: move.reason };
+      break;
+    case 'approve_extension': {
+      const pending = state.pendingRequest;
+      if (pending?.kind !== 'extension' || state.stageDeadlineAt === null) return refuse('没有待审批的延期申请');
+      payload = { deadlineAt: ctx.extend(state.stageDeadlineAt, pending.extra), note: move.note ?? '' };
+      break;
+    }
+    case 'refuse_extension':
+    case 'refuse_park':
+      payload = { reason: move.reason };
+      break;
+    case 'request_park':
+      payload = { reason: move.reason };
+      break;
+    case 'approve_park':
+      payload = { note: move.note ?? '' };
+      break;
+    case 'handle': {
+      if (move.result === 'unresolvable') {
+        // An honest "cannot be solved" is a park request for a leader to approve.
+        return emit(state, ctx, 'park_requested', { reason: move.note });
+      }
+      const next = move.result === 'not_our_duty' ? deadline('accept') : deadline('verify');
+      payload = { result: move.result, note: move.note, photos: move.photos ?? [], deadlineAt: next };
+      break;
+    }
+    case 'verify_pass':
+      payload = { note: move.note ?? '', photos: move.photos ?? [] };
+      break;
+    case 'verify_fail':
+      payload = { reason: move.reason, deadlineAt: deadline('handle') };
+      break;
+    case 'close':
+      payload = { note: move.note ?? '', deadlineAt: deadline('callback') };
+      break;
+    case 'record_callback': {
+      const reopen = move.reopen ?? false;
+      if (reopen && move.satisfaction !== 'dissatisfied') return refuse('只有不满意的回访才能重新派遣');
+      payload = { satisfaction: move.satisfaction, note: move.note ?? '', reopen, deadlineAt: reopen ? deadline('accept') : null };
+      break;
+    }
+    case 'supervise':
+      payload = { level: move.level, note: move.note };
+      break;
+    case 'flag_urgent':
+      if (state.priority === 'urgent') return refuse('案件已是加急');
+      payload = { note: move.note ?? '' };
+      break;
+    case 'merge':
+      return decideMerge(state, move.intoCaseId, move.note ?? '', ctx);
+  }
+  return emit(state, ctx, type, payload);
+}
+
+function emit<T extends CaseEventType>(state: CaseState, ctx: DecideContext, type: T, payload: EventPayloads[T]): Decision {
+  const reason = eventGuard(state, type, payload);
+  if (reason) return refuse(reason);
+  return { ok: true, events: [makeEvent(state.id, state.lastEventId, type, payload, ctx)] };
+}
+
+function decideMerge(state: CaseState, intoCaseId: string, note: string, ctx: DecideContext): Decision {
+  const target = ctx.target;
+  if (!target || target.id !== intoCaseId) return refuse('要合并到的案件不存在');
+  if (target.status === 'merged' || target.status === 'voided' || target.status === 'archived' || target.status === 'parked') {
+    return refuse('只能合并到仍在办理中的案件');
+  }
+  const merged = { intoCaseId, note };
+  const reason = eventGuard(state, 'merged', merged);
+  if (reason) return refuse(reason);
+  return {
+    ok: true,
+    events: [
+      makeEvent(state.id, state.lastEventId, 'merged', merged, ctx),
+      makeEvent(target.id, target.lastEventId, 'duplicate_absorbed', {
+        duplicateCaseId: state.id,
+        duplicateCaseNo: state.caseNo,
+        reporterName: state.reporterName,
+      }, ctx),
+    ],
+  };
+}
+
+export function makeEvent<T extends CaseEventType>(
+  caseId: string,
+  parentId: string | null,
+  type: T,
+  payload: EventPayloads[T],
+  ctx: Pick<DecideContext, 'now' | 'actor' | 'newId' | 'nextHlc'>,
+): CaseEvent {
+  return {
+    id: ctx.newId(),
+    caseId,
+    type,
+    at: ctx.now,
+    hlc: ctx.nextHlc(),
+    actorId: ctx.actor.id,
+    actorRole: ctx.actor.role,
+    parentId,
+    payload,
+  } as CaseEvent;
+}

@@ -1,0 +1,10 @@
+export * from './events';
+export * from './state';
+export * from './rules';
+export * from './moves';
+export * from './decide';
+export * from './report';
+export * from './fold';
+export * from './admission';
+export { initialState } from './reduce';
+export * from './timeLimits';

@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as initialSchema from './20261128160000_initial_schema';
+
+interface Migration {
+  name: string;
+  up: (knex: Knex) => Promise<void>;
+  down: (knex: Knex) => Promise<void>;
+}
+
+/**
+ * Every migration, in order. An explicit list: a bundler cannot lose a file, and the
+ * schema snapshot test fails when the schema changes without a new entry here.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '20261128160000_initial_schema', ...initialSchema },
+];
+
+export const migrationSource: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (m) => m.name,
+  getMigration: async (m) => m,
+};

@@ -1,0 +1,62 @@
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { SessionUser } from '../../core/api/types';
+import type { Role } from '../../core/domain/roles';
+
+// OWASP's minimum for scrypt: N=2^17 is too slow for a login on old office PCs; 2^15 with r=8.
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, maxmem: 64 * 1024 * 1024 };
+
+function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** Self-describing hash: scrypt$N$r$p$salt$key, so parameters can be raised later. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const { N, r, p, keyLength, maxmem } = SCRYPT;
+  const key = await scrypt(password, salt, keyLength, { N, r, p, maxmem });
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem,
+  });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export interface UserRecord extends SessionUser {
+  passwordHash: string;
+  active: boolean;
+}
+
+export async function findUserByUsername(db: Knex | Knex.Transaction, username: string): Promise<UserRecord | undefined> {
+  const r = await db('users').where({ username, deleted: 0 }).first();
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as Role,
+    departmentId: r.department_id,
+    regionId: r.region_id,
+    passwordHash: r.password_hash,
+    active: Boolean(r.active),
+  };
+}
+
+export async function countUsers(db: Knex | Knex.Transaction): Promise<number> {
+  const row = await db('users').where({ deleted: 0 }).count<{ n: number | string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+export async function loadUserNames(db: Knex | Knex.Transaction, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db('users').whereIn('id', [...new Set(ids)]).select('id', 'display_name');
+  return new Map(rows.map((r) => [r.id as string, r.display_name as string]));
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../core/api/contract';
+import { ApiError, GENERIC_MESSAGES, type ApiResponse, type FieldIssue } from '../../core/api/errors';
+import type { Backend } from './backend';
+import type { HandlerContext, Handlers } from './handlerTypes';
+
+const zhCN = z.locales.zhCN().localeError;
+z.config({
+  localeError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return '缺少必填项';
+    if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
+    return zhCN(issue);
+  },
+});
+
+function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+function fail(error: ApiError): ApiResponse<never> {
+  return { ok: false, error: error.toBody() };
+}
+
+export interface DispatchLog {
+  error(message: string, err: unknown): void;
+}
+
+/**
+ * The one entry to the backend, for IPC and HTTP alike: method known? session valid?
+ * role allowed? input valid? Only then the handler runs. Errors become {code, message}.
+ */
+export function createDispatcher(backend: Backend, handlers: Handlers, log: DispatchLog = console) {
+  return async function dispatch(method: string, rawInput: unknown, token: string | null): Promise<ApiResponse<unknown>> {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return fail(new ApiError('UNKNOWN_METHOD', `${GENERIC_MESSAGES.UNKNOWN_METHOD.zh}：${String(method).slice(0, 64)}`));
+    }
+    const spec = contract[method];
+    const user = backend.sessions.get(token);
+    if (spec.access !== 'public') {
+      if (!user) return fail(new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录'));
+      if (!spec.access.includes(user.role)) return fail(new ApiError('FORBIDDEN', GENERIC_MESSAGES.FORBIDDEN.zh));
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error);
+      const first = issues[0];
+      const message = first ? `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：${first.path ? `${first.path} ` : ''}${first.message}` : GENERIC_MESSAGES.VALIDATION_FAILED.zh;
+      return fail(new ApiError('VALIDATION_FAILED', message, issues));
+    }
+    const ctx: HandlerContext = { backend, user, token };
+    try {
+      const handler = handlers[method as MethodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (err instanceof ApiError) return fail(err);
+      log.error(`handler ${method} failed`, err);
+      return fail(new ApiError('INTERNAL', GENERIC_MESSAGES.INTERNAL.zh));
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

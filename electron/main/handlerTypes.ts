@@ -1,0 +1,21 @@
+import type { MethodName, ParsedInputOf, ResultOf } from '../../core/api/contract';
+import type { SessionUser } from '../../core/api/types';
+import type { Backend } from './backend';
+
+export interface HandlerContext {
+  backend: Backend;
+  /** Null only for public methods. */
+  user: SessionUser | null;
+  token: string | null;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<ResultOf<M>>;
+
+/** One handler per contract method: a missing one is a compile error. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** For handlers that are not public: the session user, which the dispatcher has already checked. */
+export function requireUser(ctx: HandlerContext): SessionUser {
+  if (!ctx.user) throw new Error('handler needs a session but none was given');
+  return ctx.user;
+}

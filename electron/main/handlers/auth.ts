@@ -1,0 +1,41 @@
+import { ApiError } from '../../../core/api/errors';
+import type { SessionUser } from '../../../core/api/types';
+import { writeAudit } from '../../../db/repositories/audit';
+import { findUserByUsername, verifyPassword } from '../../../db/repositories/users';
+import { requireUser, type Handler } from '../handlerTypes';
+
+// Compared against when the user does not exist, so a wrong username takes as long as a wrong password.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export const login: Handler<'auth.login'> = async ({ username, password }, { backend }) => {
+  const locked = backend.sessions.lockedFor(username);
+  if (locked > 0) throw new ApiError('BAD_CREDENTIALS', `密码错误次数过多，请 ${Math.ceil(locked / 1000)} 秒后再试`);
+  const record = await findUserByUsername(backend.knex, username);
+  const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
+  if (!record || !valid || !record.active) {
+    backend.sessions.recordFailure(username);
+    await backend.writePath.transaction((tx) =>
+      writeAudit(tx, backend.now(), { userId: record?.id ?? null, action: 'auth.login_failed', detail: { username } }),
+    );
+    throw new ApiError('BAD_CREDENTIALS', record && valid ? '账号已停用，请联系管理员' : '用户名或密码错误');
+  }
+  backend.sessions.recordSuccess(username);
+  const user: SessionUser = {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    departmentId: record.departmentId,
+    regionId: record.regionId,
+  };
+  const { token, expiresAt } = backend.sessions.create(user);
+  await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));
+  return { token, user, expiresAt };
+};
+
+export const logout: Handler<'auth.logout'> = async (_input, ctx) => {
+  ctx.backend.sessions.revoke(ctx.token);
+  return { ok: true };
+};
+
+export const me: Handler<'auth.me'> = async (_input, ctx) => requireUser(ctx);

@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Backend } from './backend';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { handlers } from './handlers';
+
+export interface StartedBackend {
+  backend: Backend;
+  dispatch: Dispatch;
+}
+
+/** Opens (creating if needed) the local SQLite database and wires the dispatcher to it. */
+export async function startBackend(dbFile: string): Promise<StartedBackend> {
+  mkdirSync(dirname(dbFile), { recursive: true });
+  const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile } });
+  return { backend, dispatch: createDispatcher(backend, handlers) };
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
 import * as s from './schemas';
 import type {
+  AuditListResult,
   CaseListResult,
   CaseWithHistory,
   DemoLogin,
@@ -45,6 +46,8 @@ export const contract = {
 
   'cases.list': method<CaseListResult>()({ input: s.caseListInput, access: anyone }),
   'cases.get': method<CaseWithHistory>()({ input: s.byId, access: anyone }),
+
+  'audit.list': method<AuditListResult>()({ input: s.auditListInput, access: ['admin'] }),
 } as const;
 
 export type Contract = typeof contract;

@@ -40,3 +40,9 @@ export const caseListInput = z
   });
 
 export const byId = z.strictObject({ id });
+
+export const auditListInput = z.strictObject({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+  action: z.string().max(48).optional(),
+});

@@ -138,3 +138,19 @@ export interface CaseWithHistory {
   case: CaseDetail;
   events: CaseEventView[];
 }
+
+export interface AuditEntryView {
+  id: string;
+  at: number;
+  userId: string | null;
+  userName: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditListResult {
+  rows: AuditEntryView[];
+  total: number;
+}

@@ -140,6 +140,7 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('created_at').notNullable();
   });
 
+  // Rows are deleted once the hub has acknowledged them, so the primary key is the only index.
   await createTableOnce(knex, 'outbox', (t) => {
     t.bigIncrements('seq').primary();
     t.string('table_name', 32).notNullable();
@@ -147,8 +148,6 @@ export async function up(knex: Knex): Promise<void> {
     t.string('op', 8).notNullable();
     t.string('hlc', 40).notNullable();
     t.text('columns').nullable();
-    t.bigInteger('pushed_at').nullable();
-    t.index(['pushed_at', 'seq']);
   });
 }
 

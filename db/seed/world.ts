@@ -80,10 +80,19 @@ export function caseNumberer(): (at: number) => string {
   };
 }
 
-/** Simulates `count` cases, plus duplicate reports merged into a share of the open ones. */
-export function simulateCases(world: SimWorld, rng: Random, now: number, count: number, days: number, duplicateShare = 0.015): CaseEvent[] {
+/**
+ * Simulates `count` cases, plus duplicate reports merged into a share of the open ones.
+ * Pass one numberer to every batch of a large run so case numbers stay unique.
+ */
+export function simulateCases(
+  world: SimWorld,
+  rng: Random,
+  now: number,
+  count: number,
+  days: number,
+  { duplicateShare = 0.015, nextNo = caseNumberer() }: { duplicateShare?: number; nextNo?: (at: number) => string } = {},
+): CaseEvent[] {
   const simulator = new CaseSimulator(world, rng, now);
-  const nextNo = caseNumberer();
   const cases: SimulatedCase[] = reportTimes(rng, world.calendar, now, count, days).map((at) => simulator.simulate(at, nextNo(at)));
   const events = cases.flatMap((c) => c.events);
   const open = cases.filter((c) => isOpenStatus(c.state.status) && c.state.status !== 'reported');

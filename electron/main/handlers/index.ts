@@ -1,4 +1,5 @@
 import type { Handlers } from '../handlerTypes';
+import { listAuditHandler } from './audit';
 import { login, logout, me } from './auth';
 import { getCaseHandler, listCasesHandler } from './cases';
 import { initialise, loadDemo, setupStatus } from './setup';
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   'reference.get': async (_input, { backend }) => backend.reference(),
   'cases.list': listCasesHandler,
   'cases.get': getCaseHandler,
+  'audit.list': listAuditHandler,
 };

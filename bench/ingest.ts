@@ -1,0 +1,94 @@
+/**
+ * ingest: 100,000 cases with their events through the write path (fold, projection,
+ * outbox, clock) against the same rows in bare knex batch inserts, in the same run.
+ * Batches alternate between the two so machine noise hits both alike.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CaseEvent } from '../core/workflow/events';
+import { foldCase } from '../core/workflow/fold';
+import { openDatabase } from '../db/connection';
+import { eventToRow, stateToRow } from '../db/repositories/caseRows';
+import { ingestNewCases } from '../db/repositories/caseStore';
+import { Random } from '../db/seed/random';
+import { writeDemoOffice } from '../db/seed/reference';
+import { caseNumberer, simulateCases } from '../db/seed/world';
+import { WritePath } from '../db/writePath';
+import { log, median, round } from './stats';
+
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' } } });
+const totalCases = Number(values.cases);
+const batchCases = Number(values.batch);
+const dir = resolve('bench/.data/ingest');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+async function office(file: string, rng: Random) {
+  const knex = await openDatabase({ client: 'sqlite', filename: join(dir, file) });
+  const writePath = await WritePath.open(knex);
+  const { world } = await writePath.transaction((tx) => writeDemoOffice(tx, rng));
+  return { knex, writePath, world };
+}
+
+// Both databases get the same reference data (same seed), so ids and foreign keys match.
+const viaWritePath = await office('write-path.sqlite', new Random(1));
+const bare = await office('bare.sqlite', new Random(1));
+
+log(`simulating ${totalCases} cases…`);
+const rng = new Random(2);
+const nextNo = caseNumberer();
+const batches: CaseEvent[][] = [];
+for (let done = 0; done < totalCases; done += batchCases) {
+  batches.push(simulateCases(viaWritePath.world, rng, Date.now(), Math.min(batchCases, totalCases - done), 365, { nextNo, duplicateShare: 0 }));
+}
+const eventCount = batches.reduce((n, b) => n + b.length, 0);
+
+// The bare side gets its rows ready-made: it measures only the database's own work.
+const bareRows = batches.map((events) => {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  return { events: events.map(eventToRow), cases: [...byCase.values()].map((list) => stateToRow(foldCase(list))) };
+});
+
+const writePathTimes: number[] = [];
+const bareTimes: number[] = [];
+for (let i = 0; i < batches.length; i++) {
+  let started = performance.now();
+  await viaWritePath.writePath.transaction((tx) => ingestNewCases(tx, batches[i]!));
+  writePathTimes.push(performance.now() - started);
+
+  started = performance.now();
+  await bare.knex.transaction(async (trx) => {
+    await trx.batchInsert('case_events', bareRows[i]!.events, 500);
+    await trx.batchInsert('cases', bareRows[i]!.cases, 500);
+  });
+  bareTimes.push(performance.now() - started);
+  if ((i + 1) % 10 === 0) log(`${(i + 1) * batchCases} cases`);
+}
+
+const [wpCases] = await viaWritePath.knex('cases').count({ n: '*' });
+const [bareCases] = await bare.knex('cases').count({ n: '*' });
+const [outbox] = await viaWritePath.knex('outbox').count({ n: '*' });
+if (Number(wpCases!.n) !== Number(bareCases!.n) || Number(outbox!.n) < eventCount) throw new Error('the two sides did not write the same rows');
+await viaWritePath.knex.destroy();
+await bare.knex.destroy();
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const writePathMs = sum(writePathTimes);
+const bareMs = sum(bareTimes);
+log(`events: ${eventCount}; per-batch median write path ${round(median(writePathTimes))} ms, bare ${round(median(bareTimes))} ms`);
+console.log(
+  JSON.stringify({
+    bench: 'ingest',
+    rows: totalCases,
+    events: eventCount,
+    write_path_ms: Math.round(writePathMs),
+    bare_ms: Math.round(bareMs),
+    ratio: round(writePathMs / bareMs, 2),
+    batch_cases: batchCases,
+    median_batch_write_path_ms: round(median(writePathTimes)),
+    median_batch_bare_ms: round(median(bareTimes)),
+    median_batch_ratio: round(median(writePathTimes) / median(bareTimes), 2),
+  }),
+);

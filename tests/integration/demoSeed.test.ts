@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldCase } from '../../core/workflow/fold';
+import { rowToEvent } from '../../db/repositories/caseRows';
+import { openTestBackend, type TestBackend } from '../support/backend';
+
+let t: TestBackend;
+const SIX_MONTHS_MS = 183 * 86_400_000;
+
+beforeAll(async () => {
+  t = await openTestBackend({ demo: true });
+});
+afterAll(async () => t.close());
+
+describe('the demo street office', () => {
+  it('has a district of 3 streets, 12 communities and 60 grids with 15-digit codes', async () => {
+    const { regions } = await t.backend.reference();
+    const byLevel = (level: string) => regions.filter((r) => r.level === level);
+    expect(byLevel('district')).toHaveLength(1);
+    expect(byLevel('street')).toHaveLength(3);
+    expect(byLevel('community')).toHaveLength(12);
+    expect(byLevel('grid')).toHaveLength(60);
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    for (const grid of byLevel('grid')) {
+      expect(grid.code).toMatch(/^\d{15}$/);
+      const community = byId.get(grid.parentId!)!;
+      expect(grid.code.startsWith(community.code)).toBe(true);
+      expect(community.code.startsWith(byId.get(community.parentId!)!.code)).toBe(true);
+    }
+  });
+
+  it('has 15 departments and a catalogue of at least 60 minor classes in at least 8 major classes', async () => {
+    const { departments, categories } = await t.backend.reference();
+    expect(departments).toHaveLength(15);
+    expect(categories.length).toBeGreaterThanOrEqual(60);
+    const majors = new Set(categories.map((c) => c.majorName));
+    for (const major of ['市容环境', '宣传广告', '施工管理', '突发事件', '街面秩序', '公用设施', '道路交通', '园林绿化', '矛盾纠纷', '社会治安', '民生服务', '特殊人群']) {
+      expect(majors).toContain(major);
+    }
+    expect(categories.filter((c) => c.matterKind !== null).every((c) => !c.gridAdmissible)).toBe(true);
+  });
+
+  it('knows the statutory holidays and make-up days of 2025 to 2027', async () => {
+    const calendar = await t.backend.calendar();
+    expect(calendar.isWorkingDay('2026-02-16')).toBe(false); // 春节
+    expect(calendar.isWorkingDay('2026-02-14')).toBe(true); // Saturday make-up day
+    expect(calendar.isWorkingDay('2025-10-08')).toBe(false); // 国庆中秋
+    const years = await t.backend.knex('calendar_days').select(t.backend.knex.raw('substr(date, 1, 4) as year')).groupBy('year');
+    expect(years.map((y) => y.year)).toEqual(['2025', '2026', '2027']);
+  });
+
+  it('has about 2,000 cases over the last six months in every stage', async () => {
+    const now = t.backend.now();
+    const [{ n, oldest }] = (await t.backend.knex('cases').count({ n: '*' }).min({ oldest: 'reported_at' })) as { n: number; oldest: number }[] as [{ n: number; oldest: number }];
+    expect(Number(n)).toBeGreaterThanOrEqual(2000);
+    expect(Number(n)).toBeLessThan(2100);
+    expect(Number(oldest)).toBeGreaterThan(now - SIX_MONTHS_MS);
+    const statuses = (await t.backend.knex('cases').distinct('status')).map((r) => r.status);
+    for (const s of ['reported', 'accepted', 'filed', 'dispatched', 'handling', 'verifying', 'closing', 'callback', 'archived', 'parked', 'voided', 'merged']) {
+      expect(statuses).toContain(s);
+    }
+  });
+
+  it('has histories that follow the workflow: every case refolds to its row, with no superseded moves', async () => {
+    const events = (await t.backend.knex('case_events').select()).map(rowToEvent);
+    const byCase = new Map<string, typeof events>();
+    for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+    const rows = await t.backend.knex('cases').select('id', 'state', 'status');
+    expect(byCase.size).toBe(rows.length);
+    for (const row of rows) {
+      const folded = foldCase(byCase.get(row.id)!);
+      expect(folded.conflict).toBe(false);
+      expect(folded).toEqual(JSON.parse(row.state));
+    }
+  });
+
+  it('loads all of this in a few seconds', async () => {
+    const started = Date.now();
+    const other = await openTestBackend({ demo: true });
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});

@@ -34,7 +34,7 @@ export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; reason: 
 const refuse = (reason: string): Decision => ({ ok: false, reason });
 
 /** Scope checks: department staff act on their department's cases, grid workers on their grid's. */
-function scopeRefusal(state: CaseState, move: Move, actor: Actor): string | null {
+export function scopeRefusal(state: CaseState, move: Move, actor: Actor): string | null {
   if (actor.role === 'department_staff') {
     if (state.handler !== 'department' || !actor.departmentId || !state.departmentIds.includes(actor.departmentId)) {
       return '只能办理派遣给本部门的案件';
@@ -50,6 +50,9 @@ function scopeRefusal(state: CaseState, move: Move, actor: Actor): string | null
     };
     if (!state.handler || !expected[state.handler]!.includes(actor.role)) {
       return `${ROLE_LABELS[actor.role]}不是本案的处置主体`;
+    }
+    if (actor.role === 'department_staff' && state.departmentIds[0] !== actor.departmentId) {
+      return '联办案件由主办部门反馈处置结果和提出申请';
     }
   }
   return null;

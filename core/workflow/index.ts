@@ -8,3 +8,4 @@ export * from './fold';
 export * from './admission';
 export { initialState } from './reduce';
 export * from './timeLimits';
+export * from './availability';

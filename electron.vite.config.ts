@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;
 
@@ -24,18 +24,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(root, 'renderer'),
-    resolve: { alias: { '@core': resolve(root, 'core') } },
-    plugins: [vue()],
-    server: {
-      // `npm run dev:web` serves the renderer with hot reload and forwards the API to a running bridge.
-      proxy: { '/api': { target: `http://127.0.0.1:${process.env.GRIDDESK_PORT ?? 7420}`, changeOrigin: true } },
-    },
-    build: {
-      outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: resolve(root, 'renderer/index.html') },
-      chunkSizeWarningLimit: 2000,
-    },
-  },
+  renderer: rendererConfig,
 });

@@ -37,8 +37,8 @@ const STATES: Record<string, () => CaseState> = {
 const ROLES: Record<string, Actor> = { D, S, L, A, OWN, OTH, G, OG };
 
 // Moves every open case offers the command centre, on top of each state's own.
-const OPEN = { D: ['flag_urgent'], S: ['supervise', 'flag_urgent'], L: ['supervise', 'instruct', 'flag_urgent'] };
-const EARLY = (own: MoveName[]) => ({ D: [...own, 'merge', ...OPEN.D], S: [...own, 'merge', ...OPEN.S], L: OPEN.L });
+const OPEN: Record<'D' | 'S' | 'L', MoveName[]> = { D: ['flag_urgent'], S: ['supervise', 'flag_urgent'], L: ['supervise', 'instruct', 'flag_urgent'] };
+const EARLY = (own: MoveName[]): Record<'D' | 'S' | 'L', MoveName[]> => ({ D: [...own, 'merge', ...OPEN.D], S: [...own, 'merge', ...OPEN.S], L: OPEN.L });
 
 /**
  * The rules, written out by hand: for each state, each role's allowed moves. Anything

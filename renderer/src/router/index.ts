@@ -1,0 +1,51 @@
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteLocationNormalized } from 'vue-router';
+import { useSessionStore } from '../stores/session';
+import { useSetupStore } from '../stores/setup';
+import { showError } from '../utils/errors';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean;
+  }
+}
+
+export const router = createRouter({
+  // file:// in the Electron build has no server to answer deep links, so the route lives in the hash.
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/setup', name: 'setup', component: () => import('../views/SetupView.vue'), meta: { public: true } },
+    { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+    {
+      path: '/',
+      component: () => import('../layouts/AppShell.vue'),
+      children: [
+        { path: '', redirect: { name: 'queue' } },
+        { path: 'cases', name: 'queue', component: () => import('../views/CaseQueueView.vue') },
+        { path: 'cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue'), props: true },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+async function guard(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
+  const setup = useSetupStore();
+  try {
+    await setup.ensureKnown();
+  } catch (error) {
+    // Without an answer we cannot tell; the login page is the safest place to show the error.
+    showError(error);
+    return to.name === 'login' ? true : { name: 'login' };
+  }
+  if (setup.needsSetup) return to.name === 'setup' ? true : { name: 'setup' };
+  if (to.name === 'setup') return { name: 'login' };
+
+  const session = useSessionStore();
+  await session.restore();
+  if (to.meta.public) return session.user && to.name === 'login' ? { name: 'queue' } : true;
+  if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  return true;
+}
+
+router.beforeEach(guard);

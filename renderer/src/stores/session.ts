@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SessionUser } from '@core/api/types';
+import { call, hasToken, setToken } from '../api/client';
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<SessionUser | null>(null);
+  let restoring: Promise<void> | null = null;
+
+  /** After a reload the token survives in sessionStorage; ask the backend who it belongs to. */
+  function restore(): Promise<void> {
+    if (user.value || !hasToken()) return Promise.resolve();
+    restoring ??= call('auth.me', {})
+      .then((me) => {
+        user.value = me;
+      })
+      .catch(() => {
+        setToken(null);
+      })
+      .finally(() => {
+        restoring = null;
+      });
+    return restoring;
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const result = await call('auth.login', { username, password });
+    setToken(result.token);
+    user.value = result.user;
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await call('auth.logout', {});
+    } catch {
+      // The session is dropped locally either way; a dead token on the server expires by itself.
+    }
+    setToken(null);
+    user.value = null;
+  }
+
+  /** The backend refused our token (expired or revoked elsewhere). */
+  function forget(): void {
+    user.value = null;
+  }
+
+  return { user, restore, login, logout, forget };
+});

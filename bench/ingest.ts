@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { CaseEvent } from '../core/workflow/events';
 import { foldCase } from '../core/workflow/fold';
 import { openDatabase } from '../db/connection';
-import { eventToRow, stateToRow } from '../db/repositories/caseRows';
+import { departmentRows, eventToRow, searchBody, stateRow, stateToRow } from '../db/repositories/caseRows';
 import { ingestNewCases } from '../db/repositories/caseStore';
 import { Random } from '../db/seed/random';
 import { writeDemoOffice } from '../db/seed/reference';
@@ -48,7 +48,14 @@ const eventCount = batches.reduce((n, b) => n + b.length, 0);
 const bareRows = batches.map((events) => {
   const byCase = new Map<string, CaseEvent[]>();
   for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-  return { events: events.map(eventToRow), cases: [...byCase.values()].map((list) => stateToRow(foldCase(list))) };
+  const states = [...byCase.values()].map((list) => foldCase(list));
+  return {
+    events: events.map(eventToRow),
+    cases: states.map(stateToRow),
+    caseStates: states.map(stateRow),
+    caseDepartments: states.flatMap(departmentRows),
+    search: states.map((s) => ({ case_id: s.id, body: searchBody(s) })),
+  };
 });
 
 const writePathTimes: number[] = [];
@@ -60,8 +67,12 @@ for (let i = 0; i < batches.length; i++) {
 
   started = performance.now();
   await bare.knex.transaction(async (trx) => {
-    await trx.batchInsert('case_events', bareRows[i]!.events, 500);
-    await trx.batchInsert('cases', bareRows[i]!.cases, 500);
+    const rows = bareRows[i]!;
+    await trx.batchInsert('case_events', rows.events, 500);
+    await trx.batchInsert('cases', rows.cases, 500);
+    await trx.batchInsert('case_states', rows.caseStates, 500);
+    await trx.batchInsert('case_departments', rows.caseDepartments, 500);
+    await trx.batchInsert('cases_fts', rows.search, 500);
   });
   bareTimes.push(performance.now() - started);
   if ((i + 1) % 10 === 0) log(`${(i + 1) * batchCases} cases`);

@@ -4,12 +4,12 @@ import { HybridClock } from '../core/sync/hlc';
 
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
-  'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log',
+  'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** Tables derived locally from synced rows: rebuilt on each node, never pushed. */
-export type ProjectionTable = 'cases';
+export type ProjectionTable = 'cases' | 'case_states' | 'case_departments' | 'cases_fts';
 
 export type Row = Record<string, unknown>;
 
@@ -85,13 +85,20 @@ export class WriteTx {
     this.outbox.push({ table_name: table, row_id: id, op: 'delete', hlc, columns: null });
   }
 
-  /** Writes derived rows. Not outboxed: each node rebuilds them from the synced rows. */
+  /** Writes derived rows. Not outboxed: each node rebuilds them from the synced rows. Upserts key on `id`. */
   async writeProjection(table: ProjectionTable, rows: readonly Row[], mode: 'insert' | 'upsert'): Promise<void> {
     if (rows.length === 0) return;
     if (mode === 'insert') return insertChunked(this.trx, table, rows);
     const size = chunkSize(rows[0]);
     for (let i = 0; i < rows.length; i += size) {
       await this.trx(table).insert(rows.slice(i, i + size)).onConflict('id').merge();
+    }
+  }
+
+  /** Removes derived rows before they are rebuilt. */
+  async clearProjection(table: ProjectionTable, column: string, values: readonly string[]): Promise<void> {
+    for (let i = 0; i < values.length; i += MAX_ROWS_PER_STATEMENT) {
+      await this.trx(table).whereIn(column, values.slice(i, i + MAX_ROWS_PER_STATEMENT)).delete();
     }
   }
 

@@ -1,9 +1,16 @@
 import type { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
+import * as c from './caseSchemas';
 import * as s from './schemas';
 import type {
+  AttachmentData,
   AuditListResult,
+  CaseAlerts,
+  CaseCounts,
   CaseListResult,
+  CategoryRef,
+  ReportResult,
+  TriageSuggestion,
   CaseWithHistory,
   DemoLogin,
   LoginResult,
@@ -28,6 +35,7 @@ const method =
     spec;
 
 const anyone = ROLES;
+const REPORTERS: readonly Role[] = ['dispatcher', 'shift_leader', 'grid_worker', 'department_staff', 'admin'];
 
 /**
  * The one API contract: preload, main, the HTTP bridge and the renderer's client all
@@ -44,8 +52,19 @@ export const contract = {
 
   'reference.get': method<ReferenceData>()({ input: s.empty, access: anyone }),
 
-  'cases.list': method<CaseListResult>()({ input: s.caseListInput, access: anyone }),
+  'cases.list': method<CaseListResult>()({ input: c.caseListInput, access: anyone }),
+  'cases.counts': method<CaseCounts>()({ input: c.caseCountsInput, access: anyone }),
   'cases.get': method<CaseWithHistory>()({ input: s.byId, access: anyone }),
+  'cases.report': method<ReportResult>()({ input: c.reportInput, access: REPORTERS }),
+  // Who may make which move is decided per move in core/workflow (decide.ts).
+  'cases.move': method<CaseWithHistory>()({ input: c.moveInput, access: anyone }),
+  'cases.alerts': method<CaseAlerts>()({ input: c.alertsInput, access: anyone }),
+  'triage.suggest': method<TriageSuggestion>()({ input: c.triageInput, access: REPORTERS }),
+  'attachments.upload': method<{ id: string }>()({ input: c.attachmentUploadInput, access: anyone }),
+  'attachments.get': method<AttachmentData>()({ input: s.byId, access: anyone }),
+
+  'catalogue.setAdmission': method<CategoryRef>()({ input: c.setAdmissionInput, access: ['admin'] }),
+  'settings.setOfficeHours': method<{ intervals: Array<[number, number]> }>()({ input: c.officeHoursInput, access: ['admin'] }),
 
   'audit.list': method<AuditListResult>()({ input: s.auditListInput, access: ['admin'] }),
 } as const;

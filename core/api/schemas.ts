@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../domain/case';
 
 export const id = z.uuid({ message: '编号格式不正确' });
 export const epochMs = z.number().int().nonnegative();
@@ -17,27 +16,6 @@ export const initialiseInput = z.strictObject({
   adminPassword: z.string().min(8, { message: '密码至少 8 位' }).max(256),
   adminDisplayName: nonBlank(32),
 });
-
-export const CASE_SORTS = ['deadline', 'reported_desc'] as const;
-
-export const caseListInput = z
-  .strictObject({
-    statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
-    streetId: id.optional(),
-    communityId: id.optional(),
-    gridId: id.optional(),
-    categoryId: id.optional(),
-    majorCode: z.string().regex(/^\d{2}$/, { message: '大类编码应为两位数字' }).optional(),
-    reportedFrom: epochMs.optional(),
-    reportedTo: epochMs.optional(),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(200).default(50),
-    sort: z.enum(CASE_SORTS).default('deadline'),
-  })
-  .refine((v) => v.reportedFrom === undefined || v.reportedTo === undefined || v.reportedFrom <= v.reportedTo, {
-    message: '开始日期不能晚于结束日期',
-    path: ['reportedFrom'],
-  });
 
 export const byId = z.strictObject({ id });
 

@@ -1,6 +1,8 @@
 import type { CaseSource, CaseStatus, HandlingResult, Priority, Satisfaction, SupervisionLevel, TimedStage } from '../domain/case';
 import type { Role } from '../domain/roles';
 import type { LimitColour, TimeLimit } from '../calendar/types';
+import type { QueueTab } from '../domain/queueTabs';
+import type { MoveName } from '../workflow/moves';
 
 export interface SessionUser {
   id: string;
@@ -66,6 +68,8 @@ export interface CategoryRef {
   filingCriteria: string;
   closingCriteria: string;
   limits: Record<TimedStage, StageLimit>;
+  /** Words residents use for it; the triage rules match on them. */
+  keywords: string[];
 }
 
 export interface OrganisationRef {
@@ -84,6 +88,8 @@ export interface ReferenceData {
   organisations: OrganisationRef[];
 }
 
+export type CaseHandler = 'department' | 'grid' | 'organisation';
+
 export interface CaseSummary {
   id: string;
   caseNo: string;
@@ -94,7 +100,10 @@ export interface CaseSummary {
   streetId: string | null;
   communityId: string | null;
   gridId: string | null;
+  /** Who handles it: departments (the first leads), the grid itself, or a social organisation. */
+  handler: CaseHandler | null;
   departmentIds: string[];
+  organisationId: string | null;
   summary: string;
   address: string;
   reportedAt: number;
@@ -109,7 +118,11 @@ export interface CaseDetail extends CaseSummary {
   description: string;
   reporterName: string;
   reporterPhone: string;
-  organisationId: string | null;
+  photos: string[];
+  lastEventId: string;
+  conflict: boolean;
+  reworkCount: number;
+  pendingRequest: { kind: 'extension' | 'park'; reason: string; extra?: StageLimit } | null;
   handlingResult: HandlingResult | null;
   satisfaction: Satisfaction | null;
   mergedIntoId: string | null;
@@ -134,9 +147,72 @@ export interface CaseListResult {
   pageSize: number;
 }
 
+/** One stage's clock, for the countdown bars: running (endedAt null) or finished. */
+export interface StageTiming {
+  stage: TimedStage;
+  startedAt: number;
+  deadlineAt: number;
+  endedAt: number | null;
+  /** Share of the stage's counted time used (over 1 when late), on the working calendar. */
+  usedFraction: number;
+  colour: LimitColour;
+}
+
+export interface TriageCategoryGuess {
+  categoryId: string;
+  /** 0..1 */
+  confidence: number;
+  /** The words in the text that decided it. */
+  words: string[];
+}
+
+export interface TriageSuggestion {
+  categories: TriageCategoryGuess[];
+  departmentId: string | null;
+  priority: Priority;
+  /** Emergency words found (火灾, 燃气泄漏, ...): any makes the case urgent. */
+  urgentWords: string[];
+}
+
+export interface DuplicateCandidate {
+  case: CaseSummary;
+  score: number;
+  /** Why it looks like the same problem, in Chinese. */
+  reasons: string[];
+}
+
 export interface CaseWithHistory {
   case: CaseDetail;
   events: CaseEventView[];
+  /** Exactly the moves this user may make now. */
+  moves: MoveName[];
+  stages: StageTiming[];
+  /** For cases not yet filed: what the triage model suggests. */
+  suggestion: TriageSuggestion | null;
+  /** For cases not yet dispatched: open cases that look like the same problem. */
+  duplicates: DuplicateCandidate[];
+}
+
+export type CaseCounts = Record<QueueTab, number>;
+
+export interface CaseAlerts {
+  now: number;
+  /** Urgent cases reported after `since`. */
+  newUrgent: CaseSummary[];
+  /** Open cases whose current stage ran out between `since` and now. */
+  turnedRed: CaseSummary[];
+}
+
+export interface ReportResult {
+  id: string;
+  caseNo: string;
+}
+
+export interface AttachmentData {
+  id: string;
+  name: string;
+  mime: string;
+  dataBase64: string;
 }
 
 export interface AuditEntryView {

@@ -20,9 +20,10 @@ export interface DecideContext {
   actor: Actor;
   /** Looks a category up; the case's own, or the one a filing names. */
   category: (id: string) => CategoryRef | undefined;
-  /** The deadline of a stage started now, on the working calendar. */
-  deadline: (stage: TimedStage, startMs: number, category: CategoryRef | undefined, priority: Priority) => number;
-  extend: (deadlineMs: number, extra: StageLimit) => number;
+  /** The clock of a stage started at startMs, on the working calendar. */
+  clock: (stage: TimedStage, startMs: number, category: CategoryRef | undefined, priority: Priority) => StageClock;
+  /** The running stage's clock moved by an approved extension. */
+  extend: (stage: TimedStage, startMs: number, deadlineMs: number, extra: StageLimit, category: CategoryRef | undefined, priority: Priority) => StageClock;
   newId: () => string;
   nextHlc: () => string;
   /** For merge: the case the duplicate is merged into. */
@@ -32,6 +33,13 @@ export interface DecideContext {
 export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; reason: string };
 
 const refuse = (reason: string): Decision => ({ ok: false, reason });
+
+/** When a stage's deadline is reached (red) and when 75% of it is used (yellow). */
+export interface StageClock {
+  deadlineAt: number;
+  warnAt: number;
+}
+const NO_CLOCK = { deadlineAt: null, warnAt: null };
 
 /** Scope checks: department staff act on their department's cases, grid workers on their grid's. */
 export function scopeRefusal(state: CaseState, move: Move, actor: Actor): string | null {
@@ -67,7 +75,7 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
   if (scope) return refuse(scope);
 
   const category = state.categoryId ? ctx.category(state.categoryId) : undefined;
-  const deadline = (stage: TimedStage, cat = category, priority = state.priority) => ctx.deadline(stage, now, cat, priority);
+  const clock = (stage: TimedStage) => ctx.clock(stage, now, category, state.priority);
   const type = MOVE_EVENT[move.move];
   let payload: EventPayloads[CaseEventType];
 
@@ -92,24 +100,24 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
     case 'dispatch': {
       if (move.departmentIds.length === 0) return refuse('至少选择一个处置部门');
       if (new Set(move.departmentIds).size !== move.departmentIds.length) return refuse('处置部门不能重复');
-      payload = { departmentIds: move.departmentIds, deadlineAt: deadline('sign'), note: move.note ?? '' };
+      payload = { departmentIds: move.departmentIds, ...clock('sign'), note: move.note ?? '' };
       break;
     }
     case 'refer':
-      payload = { organisationId: move.organisationId, deadlineAt: deadline('handle'), note: move.note ?? '' };
+      payload = { organisationId: move.organisationId, ...clock('handle'), note: move.note ?? '' };
       break;
     case 'assign_grid': {
       const refusal = admissionRefusal(category);
       if (refusal) return refuse(refusal);
-      payload = { deadlineAt: deadline('handle'), note: move.note ?? '' };
+      payload = { ...clock('handle'), note: move.note ?? '' };
       break;
     }
     case 'sign':
-      payload = { departmentId: actor.departmentId ?? '', deadlineAt: deadline('handle') };
+      payload = { departmentId: actor.departmentId ?? '', ...clock('handle') };
       break;
     case 'return': {
       const lead = state.departmentIds[0] === actor.departmentId || state.departmentIds.length === 1;
-      payload = { departmentId: actor.departmentId ?? '', reason: move.reason, deadlineAt: lead ? deadline('accept') : null };
+      payload = { departmentId: actor.departmentId ?? '', reason: move.reason, ...(lead ? clock('accept') : NO_CLOCK) };
       break;
     }
     case 'request_extension':
@@ -118,8 +126,11 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
       break;
     case 'approve_extension': {
       const pending = state.pendingRequest;
-      if (pending?.kind !== 'extension' || state.stageDeadlineAt === null) return refuse('没有待审批的延期申请');
-      payload = { deadlineAt: ctx.extend(state.stageDeadlineAt, pending.extra), note: move.note ?? '' };
+      if (pending?.kind !== 'extension' || state.stage === null || state.stageStartedAt === null || state.stageDeadlineAt === null) {
+        return refuse('没有待审批的延期申请');
+      }
+      const extended = ctx.extend(state.stage, state.stageStartedAt, state.stageDeadlineAt, pending.extra, category, state.priority);
+      payload = { ...extended, note: move.note ?? '' };
       break;
     }
     case 'refuse_extension':
@@ -137,23 +148,23 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
         // An honest "cannot be solved" is a park request for a leader to approve.
         return emit(state, ctx, 'park_requested', { reason: move.note });
       }
-      const next = move.result === 'not_our_duty' ? deadline('accept') : deadline('verify');
-      payload = { result: move.result, note: move.note, photos: move.photos ?? [], deadlineAt: next };
+      const next = move.result === 'not_our_duty' ? clock('accept') : clock('verify');
+      payload = { result: move.result, note: move.note, photos: move.photos ?? [], ...next };
       break;
     }
     case 'verify_pass':
       payload = { note: move.note ?? '', photos: move.photos ?? [] };
       break;
     case 'verify_fail':
-      payload = { reason: move.reason, deadlineAt: deadline('handle') };
+      payload = { reason: move.reason, ...clock('handle') };
       break;
     case 'close':
-      payload = { note: move.note ?? '', deadlineAt: deadline('callback') };
+      payload = { note: move.note ?? '', ...clock('callback') };
       break;
     case 'record_callback': {
       const reopen = move.reopen ?? false;
       if (reopen && move.satisfaction !== 'dissatisfied') return refuse('只有不满意的回访才能重新派遣');
-      payload = { satisfaction: move.satisfaction, note: move.note ?? '', reopen, deadlineAt: reopen ? deadline('accept') : null };
+      payload = { satisfaction: move.satisfaction, note: move.note ?? '', reopen, ...(reopen ? clock('accept') : NO_CLOCK) };
       break;
     }
     case 'supervise':

@@ -8,7 +8,10 @@ import type {
 import type { Role } from '../domain/roles';
 import type { StageLimit } from '../api/types';
 
-/** Every event type's payload. Stage-starting events carry the deadline decided when they were made. */
+/**
+ * Every event type's payload. Stage-starting events carry the stage's clock decided when
+ * they were made: deadlineAt (red after it) and warnAt (yellow from it: 75% used).
+ */
 export interface EventPayloads {
   reported: {
     caseNo: string;
@@ -23,31 +26,35 @@ export interface EventPayloads {
     reporterPhone: string;
     priority: Priority;
     photos: string[];
+    /** Optional position (WGS-84), for duplicate detection and the map. */
+    lat?: number | null;
+    lng?: number | null;
     deadlineAt: number;
+    warnAt: number;
   };
   accepted: { note: string };
   voided: { reason: string };
   verification_requested: { note: string };
   report_confirmed: { note: string };
   filed: { categoryId: string; priority: Priority; note: string };
-  dispatched: { departmentIds: string[]; deadlineAt: number; note: string };
-  referred: { organisationId: string; deadlineAt: number; note: string };
-  grid_assigned: { deadlineAt: number; note: string };
-  signed: { departmentId: string; deadlineAt: number };
+  dispatched: { departmentIds: string[]; deadlineAt: number; warnAt: number; note: string };
+  referred: { organisationId: string; deadlineAt: number; warnAt: number; note: string };
+  grid_assigned: { deadlineAt: number; warnAt: number; note: string };
+  signed: { departmentId: string; deadlineAt: number; warnAt: number };
   /** deadlineAt restarts the dispatch clock when the case goes back to the dispatcher. */
-  returned: { departmentId: string; reason: string; deadlineAt: number | null };
+  returned: { departmentId: string; reason: string; deadlineAt: number | null; warnAt: number | null };
   extension_requested: { extra: StageLimit; reason: string };
-  extension_approved: { deadlineAt: number; note: string };
+  extension_approved: { deadlineAt: number; warnAt: number; note: string };
   extension_refused: { reason: string };
   park_requested: { reason: string };
   park_approved: { note: string };
   park_refused: { reason: string };
   /** deadlineAt: the verify deadline, or the new dispatch deadline when the result is not_our_duty. */
-  handled: { result: HandlingResult; note: string; photos: string[]; deadlineAt: number };
+  handled: { result: HandlingResult; note: string; photos: string[]; deadlineAt: number; warnAt: number };
   verification_passed: { note: string; photos: string[] };
-  verification_failed: { reason: string; deadlineAt: number };
-  closed: { note: string; deadlineAt: number };
-  callback_recorded: { satisfaction: Satisfaction; note: string; reopen: boolean; deadlineAt: number | null };
+  verification_failed: { reason: string; deadlineAt: number; warnAt: number };
+  closed: { note: string; deadlineAt: number; warnAt: number };
+  callback_recorded: { satisfaction: Satisfaction; note: string; reopen: boolean; deadlineAt: number | null; warnAt: number | null };
   supervised: { level: SupervisionLevel; note: string };
   instructed: { note: string };
   urgent_flagged: { note: string };

@@ -9,3 +9,4 @@ export * from './admission';
 export { initialState } from './reduce';
 export * from './timeLimits';
 export * from './availability';
+export * from './stageHistory';

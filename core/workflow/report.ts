@@ -3,7 +3,7 @@ import type { Decision, DecideContext } from './decide';
 import { makeEvent } from './decide';
 import type { EventPayloads } from './events';
 
-export type ReportInput = Omit<EventPayloads['reported'], 'deadlineAt'>;
+export type ReportInput = Omit<EventPayloads['reported'], 'deadlineAt' | 'warnAt'>;
 
 const REPORTERS: readonly Role[] = ['dispatcher', 'shift_leader', 'grid_worker', 'department_staff', 'admin'];
 
@@ -14,7 +14,7 @@ export function reportCase(input: ReportInput, ctx: Omit<DecideContext, 'target'
   if (actor.role === 'grid_worker' && actor.gridId !== input.gridId) return { ok: false, reason: '网格员只能上报本网格的问题' };
   const category = input.categoryId ? ctx.category(input.categoryId) : undefined;
   if (input.categoryId && !category) return { ok: false, reason: '所选事项类别不存在' };
-  const deadlineAt = ctx.deadline('accept', ctx.now, category, input.priority);
-  const event = makeEvent(ctx.newId(), null, 'reported', { ...input, deadlineAt }, ctx);
+  const clock = ctx.clock('accept', ctx.now, category, input.priority);
+  const event = makeEvent(ctx.newId(), null, 'reported', { ...input, ...clock }, ctx);
   return { ok: true, events: [event] };
 }

@@ -27,6 +27,8 @@ export interface CaseState {
   communityId: string;
   streetId: string;
   address: string;
+  lat: number | null;
+  lng: number | null;
   description: string;
   reporterName: string;
   reporterPhone: string;
@@ -39,6 +41,8 @@ export interface CaseState {
   stage: TimedStage | null;
   stageStartedAt: number | null;
   stageDeadlineAt: number | null;
+  /** From here the stage shows yellow: 75% of its time is used. */
+  stageWarnAt: number | null;
   pendingRequest: PendingRequest | null;
   handlingResult: HandlingResult | null;
   satisfaction: Satisfaction | null;

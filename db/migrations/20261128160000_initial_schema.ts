@@ -110,13 +110,18 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('closed_at').nullable();
     t.text('summary').notNullable();
     t.text('address').notNullable();
-    t.text('state').notNullable();
     t.index(['status', 'stage_deadline_at']);
     t.index(['street_id', 'status']);
     t.index(['grid_id', 'status']);
     t.index(['department_id', 'status']);
     t.index(['category_id']);
     t.index(['reported_at']);
+  });
+
+  // The whole folded case for the detail view, kept apart so the queue's rows stay narrow.
+  await createTableOnce(knex, 'case_states', (t) => {
+    t.string('id', 36).primary();
+    t.text('state').notNullable();
   });
 
   await createTableOnce(knex, 'audit_log', (t) => {
@@ -153,7 +158,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   for (const table of [
-    'outbox', 'sync_state', 'audit_log', 'cases', 'case_events', 'settings', 'organisations',
+    'outbox', 'sync_state', 'audit_log', 'case_states', 'cases', 'case_events', 'settings', 'organisations',
     'calendar_days', 'categories', 'users', 'departments', 'regions',
   ]) {
     await knex.schema.dropTableIfExists(table);

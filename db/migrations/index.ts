@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './20261128160000_initial_schema';
+import * as queueSearchAttachments from './20261128180000_queue_search_attachments';
 
 interface Migration {
   name: string;
@@ -13,6 +14,7 @@ interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128160000_initial_schema', ...initialSchema },
+  { name: '20261128180000_queue_search_attachments', ...queueSearchAttachments },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,13 +1,21 @@
 import type { Knex } from 'knex';
-import type { CaseStatus } from '../../core/domain/case';
+import { OPEN_STATUSES, type CaseSource, type CaseStatus, type Priority } from '../../core/domain/case';
+import { QUEUE_TABS, TAB_STATUSES, type QueueTab } from '../../core/domain/queueTabs';
+import { isSqlite } from '../connection';
 
 export interface CaseFilter {
+  tab?: QueueTab;
   statuses?: CaseStatus[];
   streetId?: string;
   communityId?: string;
   gridId?: string;
   categoryId?: string;
   majorCode?: string;
+  departmentId?: string;
+  source?: CaseSource;
+  priority?: Priority;
+  colour?: 'green' | 'yellow' | 'red';
+  q?: string;
   reportedFrom?: number;
   reportedTo?: number;
 }
@@ -17,16 +25,51 @@ export type CaseScope = { kind: 'all' } | { kind: 'department'; departmentId: st
 
 export type CaseSort = 'deadline' | 'reported_desc';
 
-function applyFilter(q: Knex.QueryBuilder, f: CaseFilter, scope: CaseScope): Knex.QueryBuilder {
+/** Trigram full-text needs three characters; shorter words fall back to a substring scan. */
+const MIN_FTS_LENGTH = 3;
+
+const inDepartment = (q: Knex.QueryBuilder, departmentId: string) =>
+  q.whereIn('cases.id', (sub) => sub.select('case_id').from('case_departments').where('department_id', departmentId));
+
+function applyTab(q: Knex.QueryBuilder, tab: QueueTab, now: number): void {
+  const statuses = TAB_STATUSES[tab];
+  if (statuses) q.whereIn('cases.status', statuses);
+  else if (tab === 'overdue') q.whereIn('cases.status', OPEN_STATUSES).where('cases.deadline_sort', '<', now);
+  else q.whereIn('cases.status', OPEN_STATUSES).whereNotNull('cases.supervision_level');
+}
+
+function applyText(db: Knex, q: Knex.QueryBuilder, text: string): void {
+  if (isSqlite(db) && [...text].length >= MIN_FTS_LENGTH) {
+    const phrase = `"${text.replaceAll('"', '""')}"`;
+    q.whereIn('cases.id', (sub) => sub.select('case_id').from('cases_fts').whereRaw('cases_fts match ?', [phrase]));
+    return;
+  }
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  q.where((w) =>
+    w.whereRaw("cases.summary like ? escape '\\'", [like])
+      .orWhereRaw("cases.address like ? escape '\\'", [like])
+      .orWhereRaw("cases.case_no like ? escape '\\'", [like]),
+  );
+}
+
+export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope: CaseScope, now: number): Knex.QueryBuilder {
   q.where('cases.deleted', 0);
-  if (scope.kind === 'department') q.where('cases.department_id', scope.departmentId);
+  if (scope.kind === 'department') inDepartment(q, scope.departmentId);
   if (scope.kind === 'grid') q.where('cases.grid_id', scope.gridId);
+  if (f.tab) applyTab(q, f.tab, now);
   if (f.statuses && f.statuses.length > 0) q.whereIn('cases.status', f.statuses);
   if (f.streetId) q.where('cases.street_id', f.streetId);
   if (f.communityId) q.where('cases.community_id', f.communityId);
   if (f.gridId) q.where('cases.grid_id', f.gridId);
   if (f.categoryId) q.where('cases.category_id', f.categoryId);
   if (f.majorCode) q.whereIn('cases.category_id', (sub) => sub.select('id').from('categories').where('major_code', f.majorCode));
+  if (f.departmentId) inDepartment(q, f.departmentId);
+  if (f.source) q.where('cases.source', f.source);
+  if (f.priority) q.where('cases.priority', f.priority);
+  if (f.colour === 'red') q.where('cases.deadline_sort', '<', now);
+  if (f.colour === 'yellow') q.where('cases.stage_warn_at', '<=', now).where('cases.deadline_sort', '>=', now);
+  if (f.colour === 'green') q.where('cases.stage_warn_at', '>', now);
+  if (f.q) applyText(db, q, f.q);
   if (f.reportedFrom !== undefined) q.where('cases.reported_at', '>=', f.reportedFrom);
   if (f.reportedTo !== undefined) q.where('cases.reported_at', '<', f.reportedTo);
   return q;
@@ -42,19 +85,23 @@ export interface CaseListRow {
   street_id: string;
   community_id: string;
   grid_id: string;
-  department_id: string | null;
+  handler: string | null;
+  department_ids: string;
+  organisation_id: string | null;
   stage: string | null;
   stage_started_at: number | null;
   stage_deadline_at: number | null;
+  stage_warn_at: number | null;
   supervision_level: string | null;
   reported_at: number;
   summary: string;
   address: string;
 }
 
-const LIST_COLUMNS = [
-  'id', 'case_no', 'status', 'priority', 'source', 'category_id', 'street_id', 'community_id', 'grid_id',
-  'department_id', 'stage', 'stage_started_at', 'stage_deadline_at', 'supervision_level', 'reported_at', 'summary', 'address',
+export const LIST_COLUMNS = [
+  'id', 'case_no', 'status', 'priority', 'source', 'category_id', 'street_id', 'community_id', 'grid_id', 'handler',
+  'department_ids', 'organisation_id', 'stage', 'stage_started_at', 'stage_deadline_at', 'stage_warn_at',
+  'supervision_level', 'reported_at', 'summary', 'address',
 ].map((c) => `cases.${c}`);
 
 export async function listCases(
@@ -64,14 +111,36 @@ export async function listCases(
   sort: CaseSort,
   page: number,
   pageSize: number,
+  now: number,
 ): Promise<{ rows: CaseListRow[]; total: number }> {
-  const rowsQuery = applyFilter(db('cases').select(LIST_COLUMNS), filter, scope);
-  if (sort === 'deadline') {
-    // Cases without a running clock (closed, parked, ...) go last.
-    rowsQuery.orderByRaw('cases.stage_deadline_at is null').orderBy('cases.stage_deadline_at', 'asc');
-  }
-  rowsQuery.orderBy('cases.reported_at', 'desc').orderBy('cases.id').limit(pageSize).offset((page - 1) * pageSize);
-  const countQuery = applyFilter(db('cases').count<{ n: number | string }[]>({ n: '*' }), filter, scope);
+  const rowsQuery = applyFilter(db, db('cases').select(LIST_COLUMNS), filter, scope, now);
+  if (sort === 'deadline') rowsQuery.orderBy('cases.deadline_sort', 'asc');
+  else rowsQuery.orderBy('cases.reported_at', 'desc');
+  rowsQuery.orderBy('cases.id').limit(pageSize).offset((page - 1) * pageSize);
+  const countQuery = applyFilter(db, db('cases').count<{ n: number | string }[]>({ n: '*' }), filter, scope, now);
   const [rows, count] = [await rowsQuery, await countQuery];
   return { rows: rows as CaseListRow[], total: Number(count[0]?.n ?? 0) };
+}
+
+/** How many cases wait in each queue tab under the same filters: three queries, not ten. */
+export async function countCases(db: Knex, filter: CaseFilter, scope: CaseScope, now: number): Promise<Record<QueueTab, number>> {
+  const counts = Object.fromEntries(QUEUE_TABS.map((t) => [t, 0])) as Record<QueueTab, number>;
+  const open = { ...filter, tab: undefined, statuses: [...OPEN_STATUSES] };
+  const byStatus = await applyFilter(db, db('cases').select('cases.status').count({ n: '*' }), open, scope, now).groupBy('cases.status');
+  for (const row of byStatus as { status: CaseStatus; n: number | string }[]) {
+    for (const tab of QUEUE_TABS) if (TAB_STATUSES[tab]?.includes(row.status)) counts[tab] += Number(row.n);
+  }
+  for (const tab of ['overdue', 'supervised'] as const) {
+    const [row] = await applyFilter(db, db('cases').count<{ n: number | string }[]>({ n: '*' }), { ...filter, tab }, scope, now);
+    counts[tab] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
+
+/** Open cases whose stage ran out in (since, now], and urgent cases reported after since. */
+export async function alertRows(db: Knex, scope: CaseScope, since: number, now: number): Promise<{ newUrgent: CaseListRow[]; turnedRed: CaseListRow[] }> {
+  const base = () => applyFilter(db, db('cases').select(LIST_COLUMNS), { statuses: [...OPEN_STATUSES] }, scope, now);
+  const newUrgent = await base().where('cases.priority', 'urgent').where('cases.reported_at', '>', since).orderBy('cases.reported_at', 'desc').limit(20);
+  const turnedRed = await base().where('cases.deadline_sort', '>', since).where('cases.deadline_sort', '<=', now).orderBy('cases.deadline_sort', 'desc').limit(20);
+  return { newUrgent: newUrgent as CaseListRow[], turnedRed: turnedRed as CaseListRow[] };
 }

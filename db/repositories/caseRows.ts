@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../../core/workflow/events';
 import type { CaseState } from '../../core/workflow/state';
+import { NO_DEADLINE } from '../migrations/20261128180000_queue_search_attachments';
 import type { Row } from '../writePath';
 
 const SUMMARY_LENGTH = 80;
@@ -50,11 +51,32 @@ export function stateToRow(s: CaseState): Row {
     stage: s.stage,
     stage_started_at: s.stageStartedAt,
     stage_deadline_at: s.stageDeadlineAt,
+    stage_warn_at: s.stageWarnAt,
+    deadline_sort: s.stageDeadlineAt ?? NO_DEADLINE,
     supervision_level: s.supervisionLevel,
     reported_at: s.reportedAt,
     closed_at: s.closedAt,
     summary: s.description.slice(0, SUMMARY_LENGTH),
     address: s.address,
-    state: JSON.stringify(s),
+    handler: s.handler,
+    organisation_id: s.organisationId,
+    department_ids: JSON.stringify(s.departmentIds),
+    lat: s.lat,
+    lng: s.lng,
+    conflict: s.conflict ? 1 : 0,
   };
+}
+
+export function stateRow(s: CaseState): Row {
+  return { id: s.id, state: JSON.stringify(s) };
+}
+
+/** One row per department a case is sent to: the department queues filter on this. */
+export function departmentRows(s: CaseState): Row[] {
+  return s.departmentIds.map((departmentId, i) => ({ case_id: s.id, department_id: departmentId, lead: i === 0 ? 1 : 0 }));
+}
+
+/** The text Chinese full-text search looks in. */
+export function searchBody(s: CaseState): string {
+  return `${s.caseNo} ${s.description} ${s.address}`;
 }

@@ -3,7 +3,8 @@ import type { CaseEvent } from '../../core/workflow/events';
 import { foldCase } from '../../core/workflow/fold';
 import type { CaseState } from '../../core/workflow/state';
 import type { WriteTx } from '../writePath';
-import { eventToRow, rowToEvent, stateToRow } from './caseRows';
+import { isSqlite } from '../connection';
+import { departmentRows, eventToRow, rowToEvent, searchBody, stateRow, stateToRow } from './caseRows';
 
 function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
   const byCase = new Map<string, CaseEvent[]>();
@@ -21,8 +22,25 @@ export async function loadEvents(db: Knex | Knex.Transaction, caseId: string): P
 }
 
 export async function loadCaseState(db: Knex | Knex.Transaction, caseId: string): Promise<CaseState | null> {
-  const row = await db('cases').where({ id: caseId, deleted: 0 }).first('state');
+  const row = await db('case_states').where({ id: caseId }).first('state');
   return row ? (JSON.parse(row.state) as CaseState) : null;
+}
+
+/**
+ * The case's derived rows: the queue row, one row per department it is sent to, and
+ * (on SQLite) its full-text entry, written when the case is new on this node.
+ */
+async function writeProjections(tx: WriteTx, states: readonly CaseState[], known: ReadonlySet<string>): Promise<void> {
+  const ids = states.map((s) => s.id);
+  if (known.size > 0) await tx.clearProjection('case_departments', 'case_id', ids.filter((id) => known.has(id)));
+  const mode = known.size > 0 ? 'upsert' : 'insert';
+  await tx.writeProjection('cases', states.map(stateToRow), mode);
+  await tx.writeProjection('case_states', states.map(stateRow), mode);
+  await tx.writeProjection('case_departments', states.flatMap(departmentRows), 'insert');
+  if (isSqlite(tx.trx)) {
+    const fresh = states.filter((s) => !known.has(s.id));
+    await tx.writeProjection('cases_fts', fresh.map((s) => ({ case_id: s.id, body: searchBody(s) })), 'insert');
+  }
 }
 
 /**
@@ -31,19 +49,18 @@ export async function loadCaseState(db: Knex | Knex.Transaction, caseId: string)
  */
 export async function appendCaseEvents(tx: WriteTx, events: readonly CaseEvent[]): Promise<CaseState[]> {
   await tx.insert('case_events', events.map(eventToRow));
+  const ids = [...groupByCase(events).keys()];
+  const known = new Set((await tx.trx('cases').whereIn('id', ids).select('id')).map((r) => r.id as string));
   const states: CaseState[] = [];
-  for (const caseId of groupByCase(events).keys()) {
-    states.push(foldCase(await loadEvents(tx.trx, caseId)));
-  }
-  await tx.writeProjection('cases', states.map(stateToRow), 'upsert');
+  for (const caseId of ids) states.push(foldCase(await loadEvents(tx.trx, caseId)));
+  await writeProjections(tx, states, known);
   return states;
 }
 
 /** Bulk path for cases that are new on this node (imports, seeds): folds in memory, no reads. */
 export async function ingestNewCases(tx: WriteTx, events: readonly CaseEvent[]): Promise<number> {
-  const byCase = groupByCase(events);
-  const states = [...byCase.values()].map((list) => foldCase(list));
+  const states = [...groupByCase(events).values()].map((list) => foldCase(list));
   await tx.insert('case_events', events.map(eventToRow));
-  await tx.writeProjection('cases', states.map(stateToRow), 'insert');
+  await writeProjections(tx, states, new Set());
   return states.length;
 }

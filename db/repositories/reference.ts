@@ -35,6 +35,7 @@ export async function loadCategories(db: Db): Promise<CategoryRef[]> {
     filingCriteria: r.filing_criteria,
     closingCriteria: r.closing_criteria,
     limits: JSON.parse(r.limits),
+    keywords: JSON.parse(r.keywords),
   }));
 }
 

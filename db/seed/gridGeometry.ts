@@ -3,7 +3,7 @@
  * grids, grouped into contiguous communities and streets, so the polygons tile the
  * district exactly (neighbours share their edges point for point).
  *
- *   npx tsx db/seed/gridGeometry.ts   → resources/regions/yubei-demo-grids.geojson
+ *   npx tsx db/seed/gridGeometry.ts   → resources/regions/yubei-demo-grids.geo.json
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -87,7 +87,7 @@ export function buildGridGeometry(seed = 500112): object {
 }
 
 if (process.argv[1]?.endsWith('gridGeometry.ts')) {
-  const file = resolve(import.meta.dirname, '../../resources/regions/yubei-demo-grids.geojson');
+  const file = resolve(import.meta.dirname, '../../resources/regions/yubei-demo-grids.geo.json');
   writeFileSync(file, `${JSON.stringify(buildGridGeometry())}\n`);
   console.log(`wrote ${file}`);
 }

@@ -8,11 +8,12 @@ import type { Move } from '../../core/workflow/moves';
 import { initialState } from '../../core/workflow/reduce';
 import { reportCase } from '../../core/workflow/report';
 import type { CaseState } from '../../core/workflow/state';
-import { stageLimit } from '../../core/workflow/timeLimits';
+import { calendarClocks, stageLimit } from '../../core/workflow/timeLimits';
 import type { Random } from './random';
 
 export interface SimGrid {
   id: string;
+  code: string;
   communityId: string;
   streetId: string;
 }
@@ -34,6 +35,8 @@ export interface SimWorld {
   givenNames: readonly string[];
   /** Per department: the chance that it overruns a stage, so some are worse than others. */
   lateness: Map<string, number>;
+  /** Where on the map a report in this grid is. */
+  locate: (grid: SimGrid) => { lat: number; lng: number } | null;
   calendar: WorkingCalendar;
   newId: () => string;
   nextHlc: () => string;
@@ -54,6 +57,7 @@ class CaseRun {
   movesLeft = Infinity;
   private t: number;
   private readonly categories: Map<string, CategoryRef>;
+  private readonly clocks: ReturnType<typeof calendarClocks>;
 
   constructor(
     private readonly world: SimWorld,
@@ -63,17 +67,15 @@ class CaseRun {
   ) {
     this.t = start;
     this.categories = new Map(world.categories.map((c) => [c.id, c]));
+    this.clocks = calendarClocks(world.calendar);
   }
 
   private context(actor: Actor, target?: CaseState): DecideContext {
-    const { calendar } = this.world;
-    const hoursPerDay = calendar.officeMsPerDay / 3_600_000;
     return {
       now: this.t,
       actor,
       category: (id) => this.categories.get(id),
-      deadline: (stage, start, category, priority) => calendar.deadline(start, stageLimit(stage, category, priority, hoursPerDay)),
-      extend: (deadline, extra) => calendar.extend(deadline, extra),
+      ...this.clocks,
       newId: this.world.newId,
       nextHlc: this.world.nextHlc,
       ...(target ? { target } : {}),
@@ -157,6 +159,7 @@ export class CaseSimulator {
       reporterPhone: resident ? `1${rng.pick(['38', '39', '58', '59', '87', '36'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : '',
       priority: category.priority,
       photos: [],
+      ...world.locate(grid),
     });
     // Recent cases are where the queue is: some wait at whatever stage they reached.
     if (this.now - reportedAt < BACKLOG_DAYS * 86_400_000 && rng.chance(0.7)) run.movesLeft = rng.int(0, 12);
@@ -189,6 +192,10 @@ export class CaseSimulator {
       reporterPhone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
       priority: original.state.priority,
       photos: [],
+      // A neighbour reporting the same thing stands a few metres away.
+      ...(original.state.lat !== null && original.state.lng !== null
+        ? { lat: original.state.lat + rng.between(-0.0002, 0.0002), lng: original.state.lng + rng.between(-0.0002, 0.0002) }
+        : {}),
     });
     try {
       run.waitMinutes(5, 30);

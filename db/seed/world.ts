@@ -7,6 +7,7 @@ import templatesJson from '../../resources/demo/report-templates.json';
 import { loadCalendarDays, loadCategories } from '../repositories/reference';
 import type { WriteTx } from '../writePath';
 import type { DemoPeople } from './demoPeople';
+import { randomPointInGrid } from './gridPoints';
 import type { Random } from './random';
 import type { SeededGrid } from './regions';
 import { CaseSimulator, type SimulatedCase, type SimWorld } from './simulate';
@@ -47,6 +48,7 @@ export async function buildWorld(
     surnames: templates.surnames,
     givenNames: templates.givenNames,
     lateness,
+    locate: (grid) => randomPointInGrid(grid.code, rng),
     calendar,
     newId: uuidv7,
     nextHlc: () => tx.nextHlc(),

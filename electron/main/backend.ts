@@ -2,13 +2,17 @@ import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { CategoryRef, ReferenceData, SessionUser } from '../../core/api/types';
 import { DEFAULT_OFFICE_HOURS, WorkingCalendar, type OfficeHours } from '../../core/calendar';
-import type { Priority, TimedStage } from '../../core/domain/case';
 import type { DecideContext } from '../../core/workflow/decide';
-import { stageLimit } from '../../core/workflow/timeLimits';
+import { calendarClocks } from '../../core/workflow/timeLimits';
 import { openDatabase, type DbConfig } from '../../db/connection';
 import { loadCalendarDays, loadReference, loadSetting } from '../../db/repositories/reference';
+import { loadTriageExamples } from '../../db/repositories/triageExamples';
+import { TriageModel } from '../../core/triage';
 import { WritePath } from '../../db/writePath';
 import { SessionStore } from './sessions';
+
+const TRIAGE_MAX_AGE_MS = 10 * 60_000;
+const TRIAGE_MAX_EXAMPLES = 200_000;
 
 export interface BackendOptions {
   db: DbConfig;
@@ -20,6 +24,7 @@ export class Backend {
   readonly sessions: SessionStore;
   private referenceCache: Promise<ReferenceData> | null = null;
   private calendarCache: Promise<WorkingCalendar> | null = null;
+  private triageCache: { model: Promise<TriageModel>; builtAt: number } | null = null;
 
   private constructor(
     readonly knex: Knex,
@@ -54,20 +59,36 @@ export class Backend {
   invalidateCaches(): void {
     this.referenceCache = null;
     this.calendarCache = null;
+    this.triageCache = null;
+  }
+
+  /** The triage model, learned from the cases already filed; relearned every few minutes as cases come in. */
+  triageModel(): Promise<TriageModel> {
+    const now = this.now();
+    if (!this.triageCache || now - this.triageCache.builtAt > TRIAGE_MAX_AGE_MS) {
+      const model = (async () => {
+        const { categories } = await this.reference();
+        const examples = await loadTriageExamples(this.knex, TRIAGE_MAX_EXAMPLES);
+        return TriageModel.train(
+          categories.map((c) => ({ id: c.id, name: c.name, keywords: c.keywords, departmentId: c.departmentId, priority: c.priority })),
+          examples,
+        );
+      })();
+      this.triageCache = { model, builtAt: now };
+      model.catch(() => (this.triageCache = null));
+    }
+    return this.triageCache.model;
   }
 
   /** The context core's decide() runs in for this user, now. */
   async decideContext(user: SessionUser): Promise<Omit<DecideContext, 'target'>> {
     const [reference, calendar] = [await this.reference(), await this.calendar()];
     const categories = new Map<string, CategoryRef>(reference.categories.map((c) => [c.id, c]));
-    const hoursPerDay = calendar.officeMsPerDay / 3_600_000;
     return {
       now: this.now(),
       actor: { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId },
       category: (id) => categories.get(id),
-      deadline: (stage: TimedStage, start: number, category: CategoryRef | undefined, priority: Priority) =>
-        calendar.deadline(start, stageLimit(stage, category, priority, hoursPerDay)),
-      extend: (deadline, extra) => calendar.extend(deadline, extra),
+      ...calendarClocks(calendar),
       newId: uuidv7,
       nextHlc: () => this.writePath.clock.tick(),
     };

@@ -7,10 +7,12 @@ import { MIGRATIONS, migrationSource } from '../../db/migrations';
 import { postgresColumns, sqliteSchema } from '../support/schema';
 
 const EXPECTED_TABLES = [
-  'audit_log', 'calendar_days', 'case_events', 'cases', 'categories', 'departments', 'organisations', 'outbox',
-  'regions', 'settings', 'sync_state', 'users',
+  'attachments', 'audit_log', 'calendar_days', 'case_departments', 'case_events', 'case_states', 'cases', 'categories', 'departments',
+  'organisations', 'outbox', 'regions', 'settings', 'sync_state', 'users',
 ];
-const SYNCED = ['audit_log', 'calendar_days', 'case_events', 'categories', 'departments', 'organisations', 'regions', 'settings', 'users'];
+// SQLite only: the full-text index and FTS5's own shadow tables.
+const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];
+const SYNCED = ['attachments', 'audit_log', 'calendar_days', 'case_events', 'categories', 'departments', 'organisations', 'regions', 'settings', 'users'];
 
 const dir = mkdtempSync(join(tmpdir(), 'griddesk-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +24,7 @@ describe('migrations on SQLite', () => {
       expect(await migrateToLatest(knex)).toEqual(MIGRATIONS.map((m) => m.name));
       const first = await sqliteSchema(knex);
       const tables = (await knex.raw("select name from sqlite_master where type = 'table' and name not like 'knex_%' and name not like 'sqlite_%' order by name")).map((r: { name: string }) => r.name);
-      expect(tables).toEqual(EXPECTED_TABLES);
+      expect(tables).toEqual([...EXPECTED_TABLES, ...SQLITE_FTS_TABLES].sort());
       await knex.migrate.rollback({ migrationSource }, true);
       expect(await sqliteSchema(knex)).toEqual([]);
       await migrateToLatest(knex);

@@ -45,7 +45,8 @@ describe('the write path', () => {
     await t.backend.close();
     const marker = join(t.dir, 'halfway');
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/killMidTransaction.ts', t.dbFile, marker], { stdio: 'inherit' });
-    const deadline = Date.now() + 30_000;
+    // Generous: under a loaded CI machine tsx may take a while to start the child.
+    const deadline = Date.now() + 100_000;
     while (!existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(marker)).toBe(true);
     const exited = new Promise((r) => child.on('exit', r));
@@ -57,7 +58,7 @@ describe('the write path', () => {
     expect(await t.backend.knex('cases').where({ id: caseId }).first()).toBeUndefined();
     expect(await t.backend.knex('case_events').where({ case_id: caseId }).first()).toBeUndefined();
     expect(await tableCounts(t.backend)).toEqual(before);
-  });
+  }, 120_000);
 
   it('keeps the clock moving forward across restarts', async () => {
     const last = (await t.backend.knex('outbox').max({ hlc: 'hlc' }))[0]!.hlc as string;

@@ -45,7 +45,7 @@ export async function openTestBackend(options: { demo?: boolean; now?: () => num
 
 /** Row counts of every table: "changed nothing" means these are equal before and after. */
 export async function tableCounts(backend: Backend): Promise<Record<string, number>> {
-  const tables = ['regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'cases', 'audit_log', 'outbox'];
+  const tables = ['regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'cases', 'case_states', 'audit_log', 'outbox'];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = await backend.knex(t).count<{ n: number }[]>({ n: '*' });

@@ -1,7 +1,7 @@
 import type { CategoryRef } from '../../core/api/types';
 import { WorkingCalendar } from '../../core/calendar';
 import type { Actor, DecideContext } from '../../core/workflow/decide';
-import { stageLimit } from '../../core/workflow/timeLimits';
+import { calendarClocks } from '../../core/workflow/timeLimits';
 
 /** A tiny in-memory world for pure workflow tests: two categories, actors for every role. */
 export const GRID = '00000000-0000-7000-8000-00000000a001';
@@ -19,7 +19,7 @@ const limits = {
 
 export const GARBAGE: CategoryRef = {
   id: '00000000-0000-7000-8000-00000000c001', code: '0101', majorCode: '01', majorName: '市容环境', name: '暴露垃圾',
-  departmentId: DEPT, gridAdmissible: true, matterKind: null, priority: 'normal', filingCriteria: '', closingCriteria: '', limits,
+  departmentId: DEPT, gridAdmissible: true, matterKind: null, priority: 'normal', filingCriteria: '', closingCriteria: '', limits, keywords: ['垃圾'],
 };
 export const UNLICENSED_TRADING: CategoryRef = {
   ...GARBAGE, id: '00000000-0000-7000-8000-00000000c002', code: '0503', majorCode: '05', majorName: '街面秩序', name: '无证经营',
@@ -48,8 +48,7 @@ export function contextFor(actor: Actor, now: number): DecideContext {
     now,
     actor,
     category: (id) => categories.get(id),
-    deadline: (stage, start, category, priority) => calendar.deadline(start, stageLimit(stage, category, priority, 7)),
-    extend: (deadline, extra) => calendar.extend(deadline, extra),
+    ...calendarClocks(calendar),
     newId: () => `00000000-0000-7000-8000-${String(++ids).padStart(12, '0')}`,
     nextHlc: () => `${String(now).padStart(15, '0')}-${(++counter).toString(36).padStart(6, '0')}-00000000000000aa`,
   };

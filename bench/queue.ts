@@ -1,0 +1,119 @@
+/**
+ * queue: ten typical queue queries on a 1,000,000-case database, through the app's
+ * handler (dispatcher → validation → role → handler → SQL → view) and, in the same run,
+ * the very same SQL statements sent bare to SQLite on its own connection.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import sqlite3 from 'sqlite3';
+import { openDatabase } from '../db/connection';
+import { seedSynthetic } from '../db/seed/synthetic';
+import { WritePath } from '../db/writePath';
+import { Backend } from '../electron/main/backend';
+import { createDispatcher } from '../electron/main/dispatcher';
+import { handlers } from '../electron/main/handlers';
+import { classifierAccuracy } from './classifierAccuracy';
+import { log, percentile, round } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'bench/.data/cases-1m.sqlite' },
+    cases: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '60' },
+  },
+});
+const dbFile = resolve(values.db);
+const runs = Number(values.runs);
+
+if (!existsSync(dbFile)) {
+  log(`generating ${values.cases} synthetic cases into ${dbFile} (once; reused by later runs)…`);
+  mkdirSync(dirname(dbFile), { recursive: true });
+  const knex = await openDatabase({ client: 'sqlite', filename: dbFile });
+  await seedSynthetic(await WritePath.open(knex), { cases: Number(values.cases), now: Date.now(), onProgress: (n) => n % 100_000 === 0 && log(`${n}`) });
+  await knex.destroy();
+}
+
+const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile } });
+const dispatch = createDispatcher(backend, handlers);
+const caseCount = Number((await backend.knex('cases').count({ n: '*' }))[0]?.n);
+const login = await dispatch('auth.login', { username: 'dispatcher', password: 'Demo@2026' }, null);
+if (!login.ok) throw new Error(login.error.message);
+const token = (login.result as { token: string }).token;
+const reference = await backend.reference();
+const street = reference.regions.find((r) => r.level === 'street')!;
+const department = reference.departments.find((d) => d.code === 'D02')!;
+const category = reference.categories.find((c) => c.name === '暴露垃圾')!;
+const weekAgo = Date.now() - 7 * 86_400_000;
+
+const QUERIES: Array<{ name: string; fts: boolean; input: Record<string, unknown> }> = [
+  { name: 'tab 待受理', fts: false, input: { tab: 'to_accept' } },
+  { name: 'tab 待派遣', fts: false, input: { tab: 'to_dispatch' } },
+  { name: 'tab 处置中', fts: false, input: { tab: 'handling' } },
+  { name: 'tab 已超期', fts: false, input: { tab: 'overdue' } },
+  { name: 'tab 督办中', fts: false, input: { tab: 'supervised' } },
+  { name: '处置中 + 街道', fts: false, input: { tab: 'handling', streetId: street.id } },
+  { name: '处置中 + 部门', fts: false, input: { tab: 'handling', departmentId: department.id } },
+  { name: '全部 + 类别, 按上报时间', fts: false, input: { categoryId: category.id, sort: 'reported_desc' } },
+  { name: '红色时限 + 近7天上报', fts: false, input: { colour: 'red', reportedFrom: weekAgo } },
+  { name: '全文: 建筑垃圾', fts: true, input: { q: '建筑垃圾' } },
+  { name: '全文(两字): 井盖', fts: true, input: { q: '井盖', tab: 'handling' } },
+];
+
+/** The SQL the handler sends for one query, captured from knex, to replay bare. */
+async function capture(input: Record<string, unknown>): Promise<Array<{ sql: string; bindings: unknown[] }>> {
+  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+  const listener = (q: { sql: string; bindings?: unknown[] }) => {
+    if (/from [`"]?cases[`"]?/i.test(q.sql)) statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  };
+  backend.knex.on('query', listener);
+  const response = await dispatch('cases.list', input, token);
+  backend.knex.removeListener('query', listener);
+  if (!response.ok) throw new Error(response.error.message);
+  return statements;
+}
+
+const bare = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+const bareAll = (sql: string, bindings: unknown[]) =>
+  new Promise<void>((done, fail) => bare.all(sql, bindings, (err) => (err ? fail(err) : done())));
+await new Promise<void>((done) => bare.exec('PRAGMA cache_size = -65536', () => done()));
+
+const results = [];
+for (const q of QUERIES) {
+  const statements = await capture(q.input);
+  const handlerTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let i = 0; i < runs + 5; i++) {
+    // Alternate the two so the page cache and machine noise treat them alike; drop the warm-up runs.
+    let started = performance.now();
+    const response = await dispatch('cases.list', q.input, token);
+    const handlerMs = performance.now() - started;
+    if (!response.ok) throw new Error(response.error.message);
+    started = performance.now();
+    for (const s of statements) await bareAll(s.sql, s.bindings);
+    const bareMs = performance.now() - started;
+    if (i >= 5) {
+      handlerTimes.push(handlerMs);
+      bareTimes.push(bareMs);
+    }
+  }
+  const p95 = percentile(handlerTimes, 95);
+  const bareP95 = percentile(bareTimes, 95);
+  results.push({
+    name: q.name,
+    fts: q.fts,
+    p50_ms: round(percentile(handlerTimes, 50), 2),
+    p95_ms: round(p95, 2),
+    bare_p50_ms: round(percentile(bareTimes, 50), 2),
+    bare_p95_ms: round(bareP95, 2),
+    ratio: round(p95 / bareP95, 2),
+  });
+  log(`${q.name}: p50 ${round(percentile(handlerTimes, 50), 1)} ms, p95 ${round(p95, 1)} ms, bare p95 ${round(bareP95, 1)} ms`);
+}
+const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+bare.close();
+await backend.close();
+
+log('classifier accuracy on the demo office…');
+const classifier = await classifierAccuracy();
+console.log(JSON.stringify({ bench: 'queue', cases: Number(caseCount), queries: results, rss_mb: rssMb, classifier }));

@@ -1,0 +1,10 @@
+export { tokenize, normalizeText } from './tokenize';
+export { EMERGENCY_WORDS, findEmergencyWords } from './emergency';
+export { KeywordIndex, keywordWeight } from './keywords';
+export type { KeywordHits } from './keywords';
+export { TriageModel, DEFAULT_TRIAGE_OPTIONS } from './model';
+export type { TrainingExample, TriageCategoryInfo, TriageModelOptions } from './model';
+export { evaluate } from './evaluate';
+export type { TriageAccuracy } from './evaluate';
+export { duplicateScore, findDuplicates, haversineMeters, textSimilarity, DUPLICATE_RULES } from './duplicates';
+export type { DuplicateSubject, DuplicateMatch } from './duplicates';

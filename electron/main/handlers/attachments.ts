@@ -1,0 +1,30 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ApiError } from '../../../core/api/errors';
+import { MAX_PHOTO_BYTES } from '../../../core/api/caseSchemas';
+import { requireUser, type Handler } from '../handlerTypes';
+
+/** The first bytes each accepted image type starts with: the declared type must match the data. */
+const SIGNATURES: Record<string, number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/webp': [0x52, 0x49, 0x46, 0x46],
+};
+
+export const uploadAttachment: Handler<'attachments.upload'> = async ({ name, mime, dataBase64 }, ctx) => {
+  const user = requireUser(ctx);
+  const data = Buffer.from(dataBase64, 'base64');
+  if (data.length === 0 || data.length > MAX_PHOTO_BYTES) throw new ApiError('VALIDATION_FAILED', '照片不能为空，也不能超过 3 MB');
+  if (!SIGNATURES[mime]!.every((byte, i) => data[i] === byte)) throw new ApiError('VALIDATION_FAILED', '文件内容与图片格式不符');
+  const id = uuidv7();
+  const { backend } = ctx;
+  await backend.writePath.transaction((tx) =>
+    tx.insert('attachments', [{ id, name, mime, size: data.length, data, uploaded_by: user.id, uploaded_at: backend.now() }]),
+  );
+  return { id };
+};
+
+export const getAttachment: Handler<'attachments.get'> = async ({ id }, ctx) => {
+  const row = await ctx.backend.knex('attachments').where({ id, deleted: 0 }).first('id', 'name', 'mime', 'data');
+  if (!row) throw new ApiError('NOT_FOUND', '照片不存在');
+  return { id: row.id, name: row.name, mime: row.mime, dataBase64: Buffer.from(row.data).toString('base64') };
+};

@@ -1,0 +1,95 @@
+import { ApiError } from '../../../core/api/errors';
+import type { ReferenceData, SessionUser } from '../../../core/api/types';
+import { decide } from '../../../core/workflow/decide';
+import type { Move } from '../../../core/workflow/moves';
+import { reportCase } from '../../../core/workflow/report';
+import { nextCaseNo } from '../../../db/repositories/caseNumbers';
+import { appendCaseEvents, loadCaseState } from '../../../db/repositories/caseStore';
+import type { Backend } from '../backend';
+import { requireUser, type Handler } from '../handlerTypes';
+import { assertVisible } from './caseAccess';
+import { caseWithHistory } from './cases';
+
+const invalid = (message: string) => new ApiError('VALIDATION_FAILED', message);
+
+/** Ids in a move must name things that exist: the schema checks their shape, this their meaning. */
+function checkReferences(move: Move, reference: ReferenceData): void {
+  if (move.move === 'file' && !reference.categories.some((c) => c.id === move.categoryId)) throw invalid('所选事项类别不存在');
+  if (move.move === 'dispatch') {
+    for (const id of move.departmentIds) {
+      if (!reference.departments.some((d) => d.id === id)) throw invalid('所选处置部门不存在');
+    }
+  }
+  if (move.move === 'refer' && !reference.organisations.some((o) => o.id === move.organisationId)) throw invalid('所选社会组织不存在');
+}
+
+async function checkPhotos(backend: Backend, ids: readonly string[] | undefined): Promise<void> {
+  if (!ids || ids.length === 0) return;
+  const found = await backend.knex('attachments').whereIn('id', [...ids]).where('deleted', 0).count<{ n: number }[]>({ n: '*' });
+  if (Number(found[0]?.n) !== new Set(ids).size) throw invalid('照片不存在或已删除，请重新上传');
+}
+
+export const reportHandler: Handler<'cases.report'> = async (input, ctx) => {
+  const user = requireUser(ctx);
+  const { backend } = ctx;
+  const reference = await backend.reference();
+  const grid = reference.regions.find((r) => r.id === input.gridId && r.level === 'grid');
+  if (!grid) throw invalid('所选网格不存在');
+  const community = reference.regions.find((r) => r.id === grid.parentId)!;
+  if (input.categoryId && !reference.categories.some((c) => c.id === input.categoryId)) throw invalid('所选事项类别不存在');
+  await checkPhotos(backend, input.photos);
+  const decideCtx = await backend.decideContext(user);
+  return backend.writePath.transaction(async (tx) => {
+    const caseNo = await nextCaseNo(tx.trx, decideCtx.now);
+    const decision = reportCase(
+      {
+        caseNo,
+        source: input.source,
+        categoryId: input.categoryId ?? null,
+        gridId: grid.id,
+        communityId: community.id,
+        streetId: community.parentId!,
+        address: input.address,
+        description: input.description,
+        reporterName: input.reporterName,
+        reporterPhone: input.reporterPhone,
+        priority: input.priority,
+        photos: input.photos,
+        ...(input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : {}),
+      },
+      decideCtx,
+    );
+    if (!decision.ok) throw new ApiError('INVALID_MOVE', decision.reason);
+    await appendCaseEvents(tx, decision.events);
+    return { id: decision.events[0]!.caseId, caseNo };
+  });
+};
+
+async function makeMove(backend: Backend, user: SessionUser, id: string, move: Move, expectedLastEventId?: string) {
+  const reference = await backend.reference();
+  checkReferences(move, reference);
+  if (move.move === 'handle' || move.move === 'verify_pass') await checkPhotos(backend, move.photos);
+  // Reference data and the calendar are read before the transaction: SQLite has one connection.
+  const decideCtx = await backend.decideContext(user);
+  return backend.writePath.transaction(async (tx) => {
+    const state = assertVisible(await loadCaseState(tx.trx, id), user);
+    if (expectedLastEventId && state.lastEventId !== expectedLastEventId) {
+      throw new ApiError('CONFLICT', '案件已被他人更新，请查看最新进展后再操作');
+    }
+    let target;
+    if (move.move === 'merge') {
+      target = await loadCaseState(tx.trx, move.intoCaseId);
+      if (!target) throw invalid('要合并到的案件不存在');
+    }
+    const decision = decide(state, move, { ...decideCtx, ...(target ? { target } : {}) });
+    if (!decision.ok) throw new ApiError('INVALID_MOVE', decision.reason);
+    const states = await appendCaseEvents(tx, decision.events);
+    return states.find((s) => s.id === id)!;
+  });
+}
+
+export const moveHandler: Handler<'cases.move'> = async ({ id, move, expectedLastEventId }, ctx) => {
+  const user = requireUser(ctx);
+  const state = await makeMove(ctx.backend, user, id, move, expectedLastEventId);
+  return caseWithHistory(ctx.backend, state, user);
+};

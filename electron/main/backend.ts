@@ -12,7 +12,8 @@ import { WritePath } from '../../db/writePath';
 import { SessionStore } from './sessions';
 
 const TRIAGE_MAX_AGE_MS = 10 * 60_000;
-const TRIAGE_MAX_EXAMPLES = 200_000;
+// The newest 50,000 filed cases: enough to learn local wording, and trained in about a second.
+const TRIAGE_MAX_EXAMPLES = 50_000;
 
 export interface BackendOptions {
   db: DbConfig;

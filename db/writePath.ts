@@ -4,12 +4,12 @@ import { HybridClock } from '../core/sync/hlc';
 
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
-  'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments',
+  'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments', 'schemes', 'assessment_runs', 'ledger_actions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** Tables derived locally from synced rows: rebuilt on each node, never pushed. */
-export type ProjectionTable = 'cases' | 'case_states' | 'case_departments' | 'cases_fts';
+export type ProjectionTable = 'cases' | 'case_states' | 'case_departments' | 'cases_fts' | 'case_facts' | 'assessment_run_facts';
 
 export type Row = Record<string, unknown>;
 

@@ -29,7 +29,7 @@ export async function up(knex: Knex): Promise<void> {
     t.dropIndex(['status', 'stage_deadline_at']);
     t.index(['status', 'deadline_sort'], 'cases_status_deadline_sort_index');
     t.index(['deadline_sort'], 'cases_deadline_sort_index');
-    t.index(['supervision_level', 'status'], 'cases_supervision_level_status_index');
+    t.index(['supervision_level', 'deadline_sort'], 'cases_supervision_level_deadline_sort_index');
     t.index(['priority', 'status'], 'cases_priority_status_index');
     t.index(['stage_warn_at'], 'cases_stage_warn_at_index');
     t.index(['category_id', 'reported_at'], 'cases_category_id_reported_at_index');
@@ -37,12 +37,14 @@ export async function up(knex: Knex): Promise<void> {
   });
 
   // Joint handling (联办) sends a case to several departments: each sees it in its queue.
+  // The case's status is repeated here so a department's tab is one index range.
   await createTableOnce(knex, 'case_departments', (t) => {
     t.string('case_id', 36).notNullable();
     t.string('department_id', 36).notNullable();
     t.integer('lead').notNullable().defaultTo(0);
+    t.string('status', 24).notNullable();
     t.primary(['case_id', 'department_id']);
-    t.index(['department_id', 'case_id']);
+    t.index(['department_id', 'status', 'case_id']);
   });
 
   await createTableOnce(knex, 'attachments', (t) => {
@@ -73,7 +75,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTableIfExists('attachments');
   await knex.schema.dropTableIfExists('case_departments');
   await knex.schema.alterTable('cases', (t) => {
-    t.dropIndex(['supervision_level', 'status'], 'cases_supervision_level_status_index');
+    t.dropIndex(['supervision_level', 'deadline_sort'], 'cases_supervision_level_deadline_sort_index');
     t.dropIndex(['priority', 'status'], 'cases_priority_status_index');
     t.dropIndex(['status', 'deadline_sort'], 'cases_status_deadline_sort_index');
     t.dropIndex(['deadline_sort'], 'cases_deadline_sort_index');

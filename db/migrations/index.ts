@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './20261128160000_initial_schema';
 import * as queueSearchAttachments from './20261128180000_queue_search_attachments';
+import * as assessment from './20261128200000_assessment';
 
 interface Migration {
   name: string;
@@ -15,6 +16,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128160000_initial_schema', ...initialSchema },
   { name: '20261128180000_queue_search_attachments', ...queueSearchAttachments },
+  { name: '20261128200000_assessment', ...assessment },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

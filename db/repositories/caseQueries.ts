@@ -28,14 +28,28 @@ export type CaseSort = 'deadline' | 'reported_desc';
 /** Trigram full-text needs three characters; shorter words fall back to a substring scan. */
 const MIN_FTS_LENGTH = 3;
 
-const inDepartment = (q: Knex.QueryBuilder, departmentId: string) =>
-  q.whereIn('cases.id', (sub) => sub.select('case_id').from('case_departments').where('department_id', departmentId));
+/** The statuses a filter allows, or null for any: the department lookup narrows by them too. */
+function statusesOf(f: CaseFilter): readonly CaseStatus[] | null {
+  const fromTab = f.tab ? (TAB_STATUSES[f.tab] ?? OPEN_STATUSES) : null;
+  const listed = f.statuses && f.statuses.length > 0 ? f.statuses : null;
+  if (fromTab && listed) return fromTab.filter((s) => listed.includes(s));
+  return fromTab ?? listed;
+}
+
+function inDepartment(q: Knex.QueryBuilder, departmentId: string, statuses: readonly CaseStatus[] | null) {
+  q.whereIn('cases.id', (sub) => {
+    sub.select('case_id').from('case_departments').where('department_id', departmentId);
+    if (statuses) sub.whereIn('status', statuses);
+  });
+}
 
 function applyTab(q: Knex.QueryBuilder, tab: QueueTab, now: number): void {
   const statuses = TAB_STATUSES[tab];
   if (statuses) q.whereIn('cases.status', statuses);
-  else if (tab === 'overdue') q.whereIn('cases.status', OPEN_STATUSES).where('cases.deadline_sort', '<', now);
-  else q.whereIn('cases.status', OPEN_STATUSES).whereNotNull('cases.supervision_level');
+  // Only a running stage has a deadline before the far-future sort key, so these need no status list.
+  else if (tab === 'overdue') q.where('cases.deadline_sort', '<', now);
+  // The queue row carries a supervision level only while the case is open.
+  else q.whereNotNull('cases.supervision_level');
 }
 
 function applyText(db: Knex, q: Knex.QueryBuilder, text: string): void {
@@ -52,9 +66,10 @@ function applyText(db: Knex, q: Knex.QueryBuilder, text: string): void {
   );
 }
 
+// Queue rows are a projection that is rebuilt, never tombstoned (a void is a status), so no `deleted` test.
 export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope: CaseScope, now: number): Knex.QueryBuilder {
-  q.where('cases.deleted', 0);
-  if (scope.kind === 'department') inDepartment(q, scope.departmentId);
+  const statuses = statusesOf(f);
+  if (scope.kind === 'department') inDepartment(q, scope.departmentId, statuses);
   if (scope.kind === 'grid') q.where('cases.grid_id', scope.gridId);
   if (f.tab) applyTab(q, f.tab, now);
   if (f.statuses && f.statuses.length > 0) q.whereIn('cases.status', f.statuses);
@@ -63,7 +78,7 @@ export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope
   if (f.gridId) q.where('cases.grid_id', f.gridId);
   if (f.categoryId) q.where('cases.category_id', f.categoryId);
   if (f.majorCode) q.whereIn('cases.category_id', (sub) => sub.select('id').from('categories').where('major_code', f.majorCode));
-  if (f.departmentId) inDepartment(q, f.departmentId);
+  if (f.departmentId) inDepartment(q, f.departmentId, statuses);
   if (f.source) q.where('cases.source', f.source);
   if (f.priority) q.where('cases.priority', f.priority);
   if (f.colour === 'red') q.where('cases.deadline_sort', '<', now);

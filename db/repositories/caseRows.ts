@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../../core/domain/case';
 import type { CaseEvent } from '../../core/workflow/events';
 import type { CaseState } from '../../core/workflow/state';
 import { NO_DEADLINE } from '../migrations/20261128180000_queue_search_attachments';
@@ -53,7 +54,8 @@ export function stateToRow(s: CaseState): Row {
     stage_deadline_at: s.stageDeadlineAt,
     stage_warn_at: s.stageWarnAt,
     deadline_sort: s.stageDeadlineAt ?? NO_DEADLINE,
-    supervision_level: s.supervisionLevel,
+    // The queue shows supervision (督办中) while the case is open; its history stays in the events.
+    supervision_level: isOpenStatus(s.status) ? s.supervisionLevel : null,
     reported_at: s.reportedAt,
     closed_at: s.closedAt,
     summary: s.description.slice(0, SUMMARY_LENGTH),
@@ -73,7 +75,7 @@ export function stateRow(s: CaseState): Row {
 
 /** One row per department a case is sent to: the department queues filter on this. */
 export function departmentRows(s: CaseState): Row[] {
-  return s.departmentIds.map((departmentId, i) => ({ case_id: s.id, department_id: departmentId, lead: i === 0 ? 1 : 0 }));
+  return s.departmentIds.map((departmentId, i) => ({ case_id: s.id, department_id: departmentId, lead: i === 0 ? 1 : 0, status: s.status }));
 }
 
 /** The text Chinese full-text search looks in. */

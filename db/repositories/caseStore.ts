@@ -3,7 +3,9 @@ import type { CaseEvent } from '../../core/workflow/events';
 import { foldCase } from '../../core/workflow/fold';
 import type { CaseState } from '../../core/workflow/state';
 import type { WriteTx } from '../writePath';
+import { caseFacts } from '../../core/assessment/facts';
 import { isSqlite } from '../connection';
+import { writeFacts } from './factStore';
 import { departmentRows, eventToRow, rowToEvent, searchBody, stateRow, stateToRow } from './caseRows';
 
 function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
@@ -30,7 +32,7 @@ export async function loadCaseState(db: Knex | Knex.Transaction, caseId: string)
  * The case's derived rows: the queue row, one row per department it is sent to, and
  * (on SQLite) its full-text entry, written when the case is new on this node.
  */
-async function writeProjections(tx: WriteTx, states: readonly CaseState[], known: ReadonlySet<string>): Promise<void> {
+async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>, states: readonly CaseState[], known: ReadonlySet<string>): Promise<void> {
   const ids = states.map((s) => s.id);
   if (known.size > 0) await tx.clearProjection('case_departments', 'case_id', ids.filter((id) => known.has(id)));
   const mode = known.size > 0 ? 'upsert' : 'insert';
@@ -41,6 +43,7 @@ async function writeProjections(tx: WriteTx, states: readonly CaseState[], known
     const fresh = states.filter((s) => !known.has(s.id));
     await tx.writeProjection('cases_fts', fresh.map((s) => ({ case_id: s.id, body: searchBody(s) })), 'insert');
   }
+  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events)), ids.filter((id) => known.has(id)));
 }
 
 /**
@@ -51,16 +54,18 @@ export async function appendCaseEvents(tx: WriteTx, events: readonly CaseEvent[]
   await tx.insert('case_events', events.map(eventToRow));
   const ids = [...groupByCase(events).keys()];
   const known = new Set((await tx.trx('cases').whereIn('id', ids).select('id')).map((r) => r.id as string));
-  const states: CaseState[] = [];
-  for (const caseId of ids) states.push(foldCase(await loadEvents(tx.trx, caseId)));
-  await writeProjections(tx, states, known);
+  const histories = new Map<string, CaseEvent[]>();
+  for (const caseId of ids) histories.set(caseId, await loadEvents(tx.trx, caseId));
+  const states = [...histories.values()].map((events) => foldCase(events));
+  await writeProjections(tx, histories, states, known);
   return states;
 }
 
 /** Bulk path for cases that are new on this node (imports, seeds): folds in memory, no reads. */
 export async function ingestNewCases(tx: WriteTx, events: readonly CaseEvent[]): Promise<number> {
-  const states = [...groupByCase(events).values()].map((list) => foldCase(list));
+  const histories = groupByCase(events);
+  const states = [...histories.values()].map((list) => foldCase(list));
   await tx.insert('case_events', events.map(eventToRow));
-  await writeProjections(tx, states, new Set());
+  await writeProjections(tx, histories, states, new Set());
   return states.length;
 }

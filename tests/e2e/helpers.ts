@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -23,4 +23,46 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel('密码', { exact: true }).press('Enter');
 }
 
-export const queueRows = (page: Page) => page.locator('[data-testid=case-table] .el-table__body tr.el-table__row');
+/** A fresh browser context signed in as a demo user: each role of a workflow gets its own window. */
+export async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, username, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/#\/cases/);
+  return page;
+}
+
+/** Loaded rows of the virtual queue table (placeholders for rows still on their way carry no case id). */
+export const queueRows = (page: Page) => page.locator('[data-testid=queue-row]:not([data-case-id=""])');
+
+/** Calls the API as a demo user, for test setup that is not itself under test. */
+export async function apiAs(request: APIRequestContext, username: string) {
+  const response = await request.post('/api/auth.login', { headers: JSON_HEADERS, data: { username, password: DEMO_PASSWORD } });
+  const { result } = (await response.json()) as { result: { token: string } };
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const r = await request.post(`/api/${method}`, { headers: { ...JSON_HEADERS, authorization: `Bearer ${result.token}` }, data: input });
+    const body = (await r.json()) as { ok: boolean; result: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    return body.result;
+  };
+}
+
+/** Finds a case by its number through the queue's search box and selects it in the desk. */
+export async function openCaseInDesk(page: Page, caseNo: string, tabLabel = '全部'): Promise<void> {
+  await page.getByTestId('status-tabs').getByRole('tab', { name: new RegExp(`^${tabLabel}`) }).click();
+  await page.getByTestId('queue-search').fill(caseNo);
+  await page.getByTestId('queue-search').press('Enter');
+  const row = queueRows(page).filter({ hasText: caseNo });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  await expect(page.getByTestId('case-pane').getByTestId('case-no')).toHaveText(caseNo);
+}
+
+/** The case's status as the detail pane shows it. */
+export const paneStatus = (page: Page) => page.getByTestId('case-pane').getByTestId('case-status');
+
+/** A small valid PNG, for photo uploads. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGM4EaBBEmIY1TCqYfhqAAC/xkAQB0UFtwAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers';
+import { DEMO_PASSWORD, queueRows } from './helpers';
 
 /** A second bridge on its own empty database, so this spec sees the first-run setup page. */
 const PORT = 7432;
@@ -67,7 +67,7 @@ test('a fresh database offers setup, loads the demo office and shows its logins'
   await page.getByRole('button', { name: '登录' }).click();
 
   await expect(page).toHaveURL(/#\/cases/);
-  await expect(page.locator('[data-testid=case-table] .el-table__body tr.el-table__row').first()).toBeVisible();
+  await expect(queueRows(page).first()).toBeVisible();
 
   // Setup is one-off: once users exist, the setup route leads to sign-in instead.
   await page.goto(`${BASE}/#/setup`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, composite, ruleScore, validateScheme, periodOf, previousPeriod, type SchemeDefinition, type SchemePart } from '../../core/assessment';
+import { DEFAULT_SCHEME, composite, ruleScore, validateScheme, periodOf, previousPeriod, type SchemeDefinition, type SchemePart, type ScoringRule } from '../../core/assessment';
 
 describe('indicator scoring rules', () => {
   it('takes points off per percentage point short of a target', () => {
@@ -21,7 +21,7 @@ describe('indicator scoring rules', () => {
   });
 
   it('reads stepped tables from the best step down', () => {
-    const rule = { type: 'steps', steps: [{ reach: 0.95, score: 100 }, { reach: 0.85, score: 85 }], otherwise: 50 } as const;
+    const rule: ScoringRule = { type: 'steps', steps: [{ reach: 0.95, score: 100 }, { reach: 0.85, score: 85 }], otherwise: 50 };
     expect(ruleScore('on_time_handling_rate', 0.96, rule)).toBe(100);
     expect(ruleScore('on_time_handling_rate', 0.85, rule)).toBe(85);
     expect(ruleScore('on_time_handling_rate', 0.5, rule)).toBe(50);

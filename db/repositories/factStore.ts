@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import { DUE_FACTS, chinaDay, type CaseFact } from '../../core/assessment';
+import type { Row, WriteTx } from '../writePath';
+
+/** The rollup dimensions a fact counts under (see docs/architecture.md, "Assessment"). */
+export type FactDim = 'department' | 'street' | 'community' | 'grid' | 'reporter' | 'grid_self';
+
+export function factToRow(f: CaseFact, exempt: boolean): Row {
+  const bucketAt = DUE_FACTS.includes(f.kind) && f.dueAt !== null ? f.dueAt : f.at;
+  return {
+    id: f.id,
+    case_id: f.caseId,
+    kind: f.kind,
+    outcome: f.outcome,
+    handler: f.handler,
+    department_id: f.departmentId,
+    grid_id: f.gridId,
+    community_id: f.communityId,
+    street_id: f.streetId,
+    user_id: f.userId,
+    at: f.at,
+    due_at: f.dueAt,
+    done_at: f.doneAt,
+    bucket_day: chinaDay(bucketAt),
+    on_time: f.doneAt === null || f.dueAt === null ? null : f.doneAt <= f.dueAt ? 1 : 0,
+    weight: f.weight,
+    exempt: exempt ? 1 : 0,
+  };
+}
+
+function dimsOf(r: Row): Array<[FactDim, string]> {
+  const dims: Array<[FactDim, string]> = [
+    ['street', r.street_id as string],
+    ['community', r.community_id as string],
+    ['grid', r.grid_id as string],
+  ];
+  if (r.department_id) dims.push(['department', r.department_id as string]);
+  if (r.user_id) dims.push(['reporter', r.user_id as string]);
+  if (r.handler === 'grid') dims.push(['grid_self', r.grid_id as string]);
+  return dims;
+}
+
+/** Adds (sign +1) or removes (sign −1) fact rows' contributions to the daily totals. Exempt facts count nowhere. */
+export function addContributions(totals: Map<string, Row>, rows: readonly Row[], sign: 1 | -1): void {
+  for (const r of rows) {
+    if (r.exempt) continue;
+    const done = r.done_at === null || r.done_at === undefined ? 0 : 1;
+    for (const [dim, target] of dimsOf(r)) {
+      const outcome = (r.outcome as string | null) ?? '';
+      const key = `${r.bucket_day}|${dim}|${target}|${r.kind}|${outcome}`;
+      const t = totals.get(key) ?? { day: r.bucket_day, dim, target_id: target, kind: r.kind, outcome, total: 0, done: 0, on_time: 0, weight: 0 };
+      t.total = (t.total as number) + sign;
+      t.done = (t.done as number) + sign * done;
+      t.on_time = (t.on_time as number) + sign * (r.on_time === 1 ? 1 : 0);
+      t.weight = (t.weight as number) + sign * (r.weight as number);
+      totals.set(key, t);
+    }
+  }
+}
+
+const UPSERT_ROWS = 400;
+
+/** Applies summed changes to fact_days in a few statements (SQLite and PostgreSQL alike). */
+export async function applyTotals(trx: Knex.Transaction, totals: Map<string, Row>): Promise<void> {
+  const rows = [...totals.values()].filter((t) => t.total !== 0 || t.done !== 0 || t.on_time !== 0 || t.weight !== 0);
+  for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
+    const chunk = rows.slice(i, i + UPSERT_ROWS);
+    const values = chunk.map(() => '(?,?,?,?,?,?,?,?,?)').join(',');
+    const bindings = chunk.flatMap((r) => [r.day, r.dim, r.target_id, r.kind, r.outcome, r.total, r.done, r.on_time, r.weight]) as Knex.RawBinding[];
+    await trx.raw(
+      `insert into fact_days (day, dim, target_id, kind, outcome, total, done, on_time, weight) values ${values}
+       on conflict (day, dim, target_id, kind, outcome) do update set
+         total = fact_days.total + excluded.total, done = fact_days.done + excluded.done,
+         on_time = fact_days.on_time + excluded.on_time, weight = fact_days.weight + excluded.weight`,
+      bindings,
+    );
+  }
+}
+
+/**
+ * Replaces the facts of these cases and moves the daily totals by the difference.
+ * Exemptions decided on the ledger survive the rebuild.
+ */
+export async function writeFacts(tx: WriteTx, facts: readonly CaseFact[], knownCaseIds: readonly string[]): Promise<void> {
+  const totals = new Map<string, Row>();
+  const exempt = new Set<string>();
+  if (knownCaseIds.length > 0) {
+    for (let i = 0; i < knownCaseIds.length; i += 500) {
+      const ids = knownCaseIds.slice(i, i + 500);
+      const old = await tx.trx('case_facts').whereIn('case_id', ids).select();
+      for (const r of old) if (r.exempt) exempt.add(r.id as string);
+      addContributions(totals, old, -1);
+    }
+    await tx.clearProjection('case_facts', 'case_id', knownCaseIds);
+  }
+  const rows = facts.map((f) => factToRow(f, exempt.has(f.id)));
+  addContributions(totals, rows, 1);
+  await tx.writeProjection('case_facts', rows, 'insert');
+  await applyTotals(tx.trx, totals);
+}

@@ -83,13 +83,14 @@ export async function up(knex: Knex): Promise<void> {
     syncedColumns(t);
     t.string('entry_id', 80).notNullable();
     t.string('fact_id', 64).notNullable();
+    t.string('case_id', 36).notNullable();
     t.string('action', 16).notNullable();
     t.text('reason').notNullable();
     t.text('evidence').notNullable().defaultTo('[]');
     t.string('actor_id', 36).nullable();
     t.bigInteger('at').notNullable();
     t.index(['entry_id', 'at']);
-    t.index(['fact_id']);
+    t.index(['case_id']);
   });
 }
 

@@ -43,7 +43,7 @@ async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, Case
     const fresh = states.filter((s) => !known.has(s.id));
     await tx.writeProjection('cases_fts', fresh.map((s) => ({ case_id: s.id, body: searchBody(s) })), 'insert');
   }
-  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events)), ids.filter((id) => known.has(id)));
+  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events)), ids, ids.filter((id) => known.has(id)));
 }
 
 /**
@@ -63,9 +63,13 @@ export async function appendCaseEvents(tx: WriteTx, events: readonly CaseEvent[]
 
 /** Bulk path for cases that are new on this node (imports, seeds): folds in memory, no reads. */
 export async function ingestNewCases(tx: WriteTx, events: readonly CaseEvent[]): Promise<number> {
-  const histories = groupByCase(events);
-  const states = [...histories.values()].map((list) => foldCase(list));
   await tx.insert('case_events', events.map(eventToRow));
+  return ingestProjections(tx, groupByCase(events));
+}
+
+/** Writes the derived rows of cases that have none yet on this node. */
+export async function ingestProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>): Promise<number> {
+  const states = [...histories.values()].map((list) => foldCase(list));
   await writeProjections(tx, histories, states, new Set());
   return states.length;
 }

@@ -60,6 +60,21 @@ export function addContributions(totals: Map<string, Row>, rows: readonly Row[],
 
 const UPSERT_ROWS = 400;
 
+/** Facts a leader has exempted (免责): the newest ledger decision on each fact counts. */
+export async function exemptFacts(db: Knex | Knex.Transaction, caseIds: readonly string[]): Promise<Set<string>> {
+  const latest = new Map<string, string>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db('ledger_actions')
+      .whereIn('case_id', caseIds.slice(i, i + 500))
+      .whereIn('action', ['exempt', 'uphold'])
+      .where('deleted', 0)
+      .orderBy(['at', 'id'])
+      .select('fact_id', 'action');
+    for (const r of rows) latest.set(r.fact_id as string, r.action as string);
+  }
+  return new Set([...latest].filter(([, action]) => action === 'exempt').map(([factId]) => factId));
+}
+
 /** Applies summed changes to fact_days in a few statements (SQLite and PostgreSQL alike). */
 export async function applyTotals(trx: Knex.Transaction, totals: Map<string, Row>): Promise<void> {
   const rows = [...totals.values()].filter((t) => t.total !== 0 || t.done !== 0 || t.on_time !== 0 || t.weight !== 0);
@@ -81,18 +96,14 @@ export async function applyTotals(trx: Knex.Transaction, totals: Map<string, Row
  * Replaces the facts of these cases and moves the daily totals by the difference.
  * Exemptions decided on the ledger survive the rebuild.
  */
-export async function writeFacts(tx: WriteTx, facts: readonly CaseFact[], knownCaseIds: readonly string[]): Promise<void> {
+export async function writeFacts(tx: WriteTx, facts: readonly CaseFact[], caseIds: readonly string[], knownCaseIds: readonly string[]): Promise<void> {
   const totals = new Map<string, Row>();
-  const exempt = new Set<string>();
-  if (knownCaseIds.length > 0) {
-    for (let i = 0; i < knownCaseIds.length; i += 500) {
-      const ids = knownCaseIds.slice(i, i + 500);
-      const old = await tx.trx('case_facts').whereIn('case_id', ids).select();
-      for (const r of old) if (r.exempt) exempt.add(r.id as string);
-      addContributions(totals, old, -1);
-    }
-    await tx.clearProjection('case_facts', 'case_id', knownCaseIds);
+  const exempt = await exemptFacts(tx.trx, caseIds);
+  for (let i = 0; i < knownCaseIds.length; i += 500) {
+    const old = await tx.trx('case_facts').whereIn('case_id', knownCaseIds.slice(i, i + 500)).select();
+    addContributions(totals, old, -1);
   }
+  if (knownCaseIds.length > 0) await tx.clearProjection('case_facts', 'case_id', knownCaseIds);
   const rows = facts.map((f) => factToRow(f, exempt.has(f.id)));
   addContributions(totals, rows, 1);
   await tx.writeProjection('case_facts', rows, 'insert');

@@ -24,16 +24,13 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('on_time').nullable();
     t.integer('weight').notNullable().defaultTo(1);
     t.integer('exempt').notNullable().defaultTo(0);
+    // Two indexes only: every write rewrites a case's facts, and drill-downs read one period's facts.
     t.index(['case_id']);
     t.index(['bucket_day', 'kind']);
-    t.index(['department_id', 'bucket_day']);
-    t.index(['street_id', 'bucket_day']);
-    t.index(['community_id', 'bucket_day']);
-    t.index(['grid_id', 'bucket_day']);
-    t.index(['user_id', 'bucket_day']);
   });
 
-  // Daily totals per target, kept up to date on every write: scorecards and dashboards sum days.
+  // Daily totals per grid, department, reporting grid worker and self-handling grid, kept up to date
+  // on every write: scorecards and dashboards sum days (streets and communities sum their grids).
   await createTableOnce(knex, 'fact_days', (t) => {
     t.string('day', 10).notNullable();
     t.string('dim', 16).notNullable();

@@ -2,8 +2,11 @@ import type { Knex } from 'knex';
 import { DUE_FACTS, chinaDay, type CaseFact } from '../../core/assessment';
 import type { Row, WriteTx } from '../writePath';
 
-/** The rollup dimensions a fact counts under (see docs/architecture.md, "Assessment"). */
-export type FactDim = 'department' | 'street' | 'community' | 'grid' | 'reporter' | 'grid_self';
+/**
+ * The rollup dimensions a fact counts under. Streets and communities are not stored: they
+ * are the sums of their grids, which keeps each write to four totals at most.
+ */
+export type FactDim = 'department' | 'grid' | 'reporter' | 'grid_self';
 
 export function factToRow(f: CaseFact, exempt: boolean): Row {
   const bucketAt = DUE_FACTS.includes(f.kind) && f.dueAt !== null ? f.dueAt : f.at;
@@ -29,11 +32,7 @@ export function factToRow(f: CaseFact, exempt: boolean): Row {
 }
 
 function dimsOf(r: Row): Array<[FactDim, string]> {
-  const dims: Array<[FactDim, string]> = [
-    ['street', r.street_id as string],
-    ['community', r.community_id as string],
-    ['grid', r.grid_id as string],
-  ];
+  const dims: Array<[FactDim, string]> = [['grid', r.grid_id as string]];
   if (r.department_id) dims.push(['department', r.department_id as string]);
   if (r.user_id) dims.push(['reporter', r.user_id as string]);
   if (r.handler === 'grid') dims.push(['grid_self', r.grid_id as string]);

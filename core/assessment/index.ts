@@ -7,3 +7,4 @@ export * from './scorecard';
 export * from './defaultScheme';
 export * from './validateScheme';
 export * from './periods';
+export * from './sources';

@@ -3,27 +3,31 @@ import { createTableOnce, syncedColumns } from './helpers';
 
 // Append-only: never edit after it has landed; add a new migration instead.
 
+function factColumns(t: Knex.CreateTableBuilder): void {
+  t.string('case_id', 36).notNullable();
+  t.string('kind', 16).notNullable();
+  t.string('outcome', 24).nullable();
+  t.string('handler', 16).nullable();
+  t.string('department_id', 36).nullable();
+  t.string('grid_id', 36).notNullable();
+  t.string('community_id', 36).notNullable();
+  t.string('street_id', 36).notNullable();
+  t.string('user_id', 36).nullable();
+  t.bigInteger('at').notNullable();
+  t.bigInteger('due_at').nullable();
+  t.bigInteger('done_at').nullable();
+  // The China-time day a fact counts in: its deadline's day, or the day it happened.
+  t.string('bucket_day', 10).notNullable();
+  t.integer('on_time').nullable();
+  t.integer('weight').notNullable().defaultTo(1);
+  t.integer('exempt').notNullable().defaultTo(0);
+}
+
 export async function up(knex: Knex): Promise<void> {
   // What the scorecards count, derived from each case's history (core/assessment/facts.ts).
   await createTableOnce(knex, 'case_facts', (t) => {
     t.string('id', 64).primary();
-    t.string('case_id', 36).notNullable();
-    t.string('kind', 16).notNullable();
-    t.string('outcome', 24).nullable();
-    t.string('handler', 16).nullable();
-    t.string('department_id', 36).nullable();
-    t.string('grid_id', 36).notNullable();
-    t.string('community_id', 36).notNullable();
-    t.string('street_id', 36).notNullable();
-    t.string('user_id', 36).nullable();
-    t.bigInteger('at').notNullable();
-    t.bigInteger('due_at').nullable();
-    t.bigInteger('done_at').nullable();
-    // The China-time day a fact counts in: its deadline's day, or the day it happened.
-    t.string('bucket_day', 10).notNullable();
-    t.integer('on_time').nullable();
-    t.integer('weight').notNullable().defaultTo(1);
-    t.integer('exempt').notNullable().defaultTo(0);
+    factColumns(t);
     // Two indexes only: every write rewrites a case's facts, and drill-downs read one period's facts.
     t.index(['case_id']);
     t.index(['bucket_day', 'kind']);
@@ -67,12 +71,13 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['period_key', 'status']);
   });
 
-  // A published run's facts, frozen: its drill-down never changes after publishing.
+  // A published run's facts, frozen: its numbers and drill-downs never change after publishing.
   await createTableOnce(knex, 'assessment_run_facts', (t) => {
     t.string('run_id', 36).notNullable();
-    t.string('fact_id', 64).notNullable();
-    t.text('fact').notNullable();
-    t.primary(['run_id', 'fact_id']);
+    t.string('id', 64).notNullable();
+    factColumns(t);
+    t.primary(['run_id', 'id']);
+    t.index(['run_id', 'bucket_day', 'kind']);
   });
 
   // Appeals (申诉) and decisions (免责 / 维持) on accountability entries; the newest counts.

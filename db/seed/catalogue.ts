@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_OFFICE_HOURS } from '../../core/calendar';
 import type { WriteTx } from '../writePath';
+import { DEFAULT_SCHEME } from '../../core/assessment';
+import { insertScheme } from '../repositories/assessment/schemes';
 import { shippedCalendar, shippedCategories, shippedDepartments, shippedOrganisations } from './resources';
 
 export interface CatalogueIds {
@@ -54,6 +56,7 @@ export async function writeCatalogue(tx: WriteTx, streetIdByCode: Map<string, st
   })));
 
   await tx.insert('settings', [{ id: uuidv7(), key: 'office_hours', value: JSON.stringify(DEFAULT_OFFICE_HOURS) }]);
+  await insertScheme(tx, { name: DEFAULT_SCHEME.name, definition: DEFAULT_SCHEME, basedOnId: null, status: 'active', createdBy: null, at: Date.now() });
 
   return {
     departments: departments.map(({ id, code, shortName }) => ({ id, code, shortName })),

@@ -9,6 +9,10 @@ import { loadCalendarDays, loadReference, loadSetting } from '../../db/repositor
 import { loadTriageExamples } from '../../db/repositories/triageExamples';
 import { TriageModel } from '../../core/triage';
 import { WritePath } from '../../db/writePath';
+import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
+import { countUsers } from '../../db/repositories/users';
+
+const hasUsers = async (knex: Knex) => (await countUsers(knex)) > 0;
 import { SessionStore } from './sessions';
 
 const TRIAGE_MAX_AGE_MS = 10 * 60_000;
@@ -39,6 +43,7 @@ export class Backend {
     const now = options.now ?? Date.now;
     const knex = await openDatabase(options.db);
     const writePath = await WritePath.open(knex, now);
+    if (await hasUsers(knex)) await ensureDefaultScheme(writePath, now());
     return new Backend(knex, writePath, now);
   }
 

@@ -1,0 +1,135 @@
+import type { Grade, IndicatorId, PeriodSpec, SchemeDefinition, TargetKind } from '../assessment';
+import type { AdjustmentSource } from '../assessment/scheme';
+import type { CaseSummary } from './types';
+
+export interface SchemeSummary {
+  id: string;
+  name: string;
+  version: number;
+  status: 'active' | 'draft' | 'archived';
+  basedOnId: string | null;
+  createdAt: number;
+}
+
+export interface SchemeWithDefinition extends SchemeSummary {
+  definition: SchemeDefinition;
+}
+
+export interface IndicatorCell {
+  indicator: IndicatorId;
+  weight: number;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  score: number | null;
+  /** value minus the previous period's value; null when either is missing. */
+  change: number | null;
+}
+
+export interface ScorecardRow {
+  target: { kind: TargetKind; id: string; name: string; parentName: string | null };
+  rank: number | null;
+  score: number | null;
+  grade: Grade | null;
+  /** Score and rank change against the previous period. */
+  scoreChange: number | null;
+  rankChange: number | null;
+  indicators: IndicatorCell[];
+  adjustments: Array<{ source: AdjustmentSource; count: number; points: number }>;
+}
+
+export interface RunSummary {
+  id: string;
+  schemeId: string;
+  schemeName: string;
+  period: PeriodSpec;
+  periodLabel: string;
+  status: 'draft' | 'published';
+  computedAt: number;
+  computedBy: string;
+}
+
+export interface Scorecard {
+  /** null for a live computation that was not saved. */
+  run: RunSummary | null;
+  kind: TargetKind;
+  periodLabel: string;
+  previousPeriodLabel: string;
+  rows: ScorecardRow[];
+}
+
+export interface DrillResult {
+  indicator: IndicatorId;
+  part: 'numerator' | 'denominator';
+  formula: string;
+  total: number;
+  rows: CaseSummary[];
+}
+
+export interface RunComparison {
+  a: RunSummary;
+  b: RunSummary;
+  kind: TargetKind;
+  rows: Array<{ target: ScorecardRow['target']; a: number | null; b: number | null; change: number | null; rankA: number | null; rankB: number | null }>;
+}
+
+export const LEDGER_TYPES = ['overdue', 'rework', 'wrong_dispatch', 'missed_report'] as const;
+export type LedgerType = (typeof LEDGER_TYPES)[number];
+
+export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
+  overdue: '超期',
+  rework: '返工',
+  wrong_dispatch: '派遣错误被退回',
+  missed_report: '漏报（他人发现）',
+};
+
+export type LedgerStatus = 'open' | 'appealed' | 'exempted' | 'upheld';
+export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = { open: '待处理', appealed: '申诉中', exempted: '已免责', upheld: '维持' };
+
+export interface LedgerAction {
+  action: 'appeal' | 'exempt' | 'uphold';
+  reason: string;
+  evidence: string[];
+  actorName: string;
+  at: number;
+}
+
+export interface LedgerEntry {
+  id: string;
+  type: LedgerType;
+  target: { kind: TargetKind; id: string; name: string };
+  caseId: string;
+  caseNo: string;
+  summary: string;
+  /** When it happened: the deadline missed, the failed check, the return, the report by others. */
+  at: number;
+  detail: string;
+  status: LedgerStatus;
+  history: LedgerAction[];
+}
+
+export interface LedgerPage {
+  rows: LedgerEntry[];
+  total: number;
+}
+
+export interface ProfilePoint {
+  periodLabel: string;
+  score: number | null;
+  grade: Grade | null;
+  rank: number | null;
+  of: number;
+  indicators: Array<{ indicator: IndicatorId; value: number | null }>;
+}
+
+export interface TargetProfile {
+  target: { kind: TargetKind; id: string; name: string };
+  points: ProfilePoint[];
+  openLedger: number;
+}
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  dataBase64: string;
+}

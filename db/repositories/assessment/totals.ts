@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+import type { FactSource, FactTotals } from '../../../core/assessment';
+import type { FactKind } from '../../../core/assessment';
+
+type Row = FactTotals & { dim: string; target_id: string };
+
+/** A period's daily totals, summed per target: a few thousand rows, whatever the case count. */
+export class PeriodTotals {
+  private readonly byKey = new Map<string, FactTotals[]>();
+
+  private constructor(rows: readonly Row[]) {
+    for (const r of rows) {
+      const key = `${r.dim}|${r.target_id}`;
+      const list = this.byKey.get(key) ?? [];
+      list.push({ kind: r.kind, outcome: r.outcome || null, settled: Number(r.settled), done: Number(r.done), onTime: Number(r.onTime), count: Number(r.count), weight: Number(r.weight) });
+      this.byKey.set(key, list);
+    }
+  }
+
+  /**
+   * A fact due in the period is judged once it is done or its day has passed: an open
+   * stage due today or later has not failed yet (see core/assessment/measures.ts).
+   */
+  static async load(db: Knex, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
+    const rows = await db('fact_days')
+      .where('day', '>=', fromDay)
+      .where('day', '<', toDay)
+      .groupBy('dim', 'target_id', 'kind', 'outcome')
+      .select('dim', 'target_id', 'kind', 'outcome')
+      .select(db.raw('sum(case when day < ? then total else done end) as settled', [today]))
+      .sum({ done: 'done', onTime: 'on_time', count: 'total', weight: 'weight' });
+    return new PeriodTotals(rows as Row[]);
+  }
+
+  /** The totals of every source, merged (a street is the sum of its grids). */
+  rowsFor(sources: readonly FactSource[]): FactTotals[] {
+    const merged = new Map<string, FactTotals>();
+    for (const source of sources) {
+      for (const id of source.ids) {
+        for (const row of this.byKey.get(`${source.dim}|${id}`) ?? []) {
+          if (source.kinds && !source.kinds.includes(row.kind as FactKind)) continue;
+          const key = `${row.kind}|${row.outcome ?? ''}`;
+          const m = merged.get(key);
+          if (!m) merged.set(key, { ...row });
+          else for (const f of ['settled', 'done', 'onTime', 'count', 'weight'] as const) m[f] += row[f];
+        }
+      }
+    }
+    return [...merged.values()];
+  }
+}

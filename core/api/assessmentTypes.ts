@@ -58,12 +58,18 @@ export interface Scorecard {
   rows: ScorecardRow[];
 }
 
+export interface DrillRow {
+  case: CaseSummary;
+  /** The fact that put the case in this list: its deadline and when it was done. */
+  fact: { kind: string; outcome: string | null; dueAt: number | null; doneAt: number | null; onTime: boolean | null; at: number };
+}
+
 export interface DrillResult {
   indicator: IndicatorId;
   part: 'numerator' | 'denominator';
   formula: string;
   total: number;
-  rows: CaseSummary[];
+  rows: DrillRow[];
 }
 
 export interface RunComparison {

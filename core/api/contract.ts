@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
+import * as a from './assessmentSchemas';
 import * as c from './caseSchemas';
 import * as s from './schemas';
 import type {
@@ -18,6 +19,17 @@ import type {
   SessionUser,
   SetupStatus,
 } from './types';
+import type {
+  DrillResult,
+  ExportFile,
+  LedgerPage,
+  RunComparison,
+  RunSummary,
+  Scorecard,
+  SchemeSummary,
+  SchemeWithDefinition,
+  TargetProfile,
+} from './assessmentTypes';
 
 /** 'public' methods run without a session; the rest name the roles allowed to call them. */
 export type Access = 'public' | readonly Role[];
@@ -35,6 +47,7 @@ const method =
     spec;
 
 const anyone = ROLES;
+const ASSESSORS: readonly Role[] = ['admin', 'leader', 'shift_leader', 'dispatcher'];
 const REPORTERS: readonly Role[] = ['dispatcher', 'shift_leader', 'grid_worker', 'department_staff', 'admin'];
 
 /**
@@ -64,6 +77,22 @@ export const contract = {
   'attachments.get': method<AttachmentData>()({ input: s.byId, access: anyone }),
 
   'catalogue.setAdmission': method<CategoryRef>()({ input: c.setAdmissionInput, access: ['admin'] }),
+  'assessment.schemes': method<SchemeSummary[]>()({ input: s.empty, access: ASSESSORS }),
+  'assessment.scheme': method<SchemeWithDefinition>()({ input: s.byId, access: ASSESSORS }),
+  'assessment.saveScheme': method<SchemeWithDefinition>()({ input: a.schemeSaveInput, access: ['admin'] }),
+  'assessment.activateScheme': method<SchemeWithDefinition>()({ input: s.byId, access: ['admin'] }),
+  'assessment.scorecard': method<Scorecard>()({ input: a.scorecardInput, access: ASSESSORS }),
+  'assessment.compute': method<RunSummary>()({ input: a.computeInput, access: ['admin', 'leader', 'shift_leader'] }),
+  'assessment.publish': method<RunSummary>()({ input: s.byId, access: ['leader'] }),
+  'assessment.runs': method<RunSummary[]>()({ input: a.runsInput, access: ASSESSORS }),
+  'assessment.compare': method<RunComparison>()({ input: a.compareInput, access: ASSESSORS }),
+  // Departments and grid workers may open their own numbers; the handler checks whose.
+  'assessment.drill': method<DrillResult>()({ input: a.drillInput, access: [...ASSESSORS, 'department_staff', 'grid_worker'] }),
+  'assessment.profile': method<TargetProfile>()({ input: a.profileInput, access: [...ASSESSORS, 'department_staff', 'grid_worker'] }),
+  'assessment.export': method<ExportFile>()({ input: a.exportInput, access: ASSESSORS }),
+  'ledger.list': method<LedgerPage>()({ input: a.ledgerListInput, access: [...ASSESSORS, 'department_staff', 'grid_worker'] }),
+  'ledger.appeal': method<LedgerPage['rows'][number]>()({ input: a.ledgerAppealInput, access: ['department_staff', 'grid_worker', 'dispatcher', 'shift_leader'] }),
+  'ledger.decide': method<LedgerPage['rows'][number]>()({ input: a.ledgerDecideInput, access: ['leader'] }),
   'settings.setOfficeHours': method<{ intervals: Array<[number, number]> }>()({ input: c.officeHoursInput, access: ['admin'] }),
 
   'audit.list': method<AuditListResult>()({ input: s.auditListInput, access: ['admin'] }),

@@ -20,11 +20,11 @@ export interface TestBackend {
 const silent = { error: () => undefined };
 
 /** A real backend on a fresh SQLite file in a temp directory, optionally with the demo office. */
-export async function openTestBackend(options: { demo?: boolean; now?: () => number } = {}): Promise<TestBackend> {
+export async function openTestBackend(options: { demo?: boolean; demoCases?: number; now?: () => number } = {}): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'griddesk-test-'));
   const dbFile = join(dir, 'griddesk.sqlite');
   const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile }, ...(options.now ? { now: options.now } : {}) });
-  if (options.demo) await seedDemo(backend.writePath, { now: backend.now() });
+  if (options.demo) await seedDemo(backend.writePath, { now: backend.now(), ...(options.demoCases !== undefined ? { cases: options.demoCases } : {}) });
   const dispatch = createDispatcher(backend, handlers, silent);
   return {
     backend,

@@ -8,7 +8,7 @@ export interface AssessmentTarget extends TargetPlace {
 }
 
 /** Everyone a kind of target covers, with the grids each answers for. */
-export async function loadTargets(db: Knex, kind: TargetKind): Promise<AssessmentTarget[]> {
+export async function loadTargets(db: Knex | Knex.Transaction, kind: TargetKind): Promise<AssessmentTarget[]> {
   if (kind === 'department') {
     const rows = await db('departments').where('deleted', 0).orderBy('code').select('id', 'name');
     return rows.map((r) => ({ kind, id: r.id, name: r.name, parentName: null, grids: [] }));

@@ -21,7 +21,7 @@ export class PeriodTotals {
    * A fact due in the period is judged once it is done or its day has passed: an open
    * stage due today or later has not failed yet (see core/assessment/measures.ts).
    */
-  static async load(db: Knex, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
+  static async load(db: Knex | Knex.Transaction, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
     const rows = await db('fact_days')
       .where('day', '>=', fromDay)
       .where('day', '<', toDay)

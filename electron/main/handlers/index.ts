@@ -1,10 +1,14 @@
 import type { Handlers } from '../handlerTypes';
 import { setAdmission, setOfficeHours } from './admin';
+import { compareHandler, computeHandler, drillHandler, profileHandler, publishHandler, runsHandler, scorecardHandler } from './assessment';
+import { exportHandler } from './assessmentExport';
+import { activateSchemeHandler, saveSchemeHandler, schemeHandler, schemesHandler } from './assessmentSchemes';
 import { getAttachment, uploadAttachment } from './attachments';
 import { listAuditHandler } from './audit';
 import { login, logout, me } from './auth';
 import { alertsHandler, countCasesHandler, getCaseHandler, listCasesHandler } from './cases';
 import { moveHandler, reportHandler } from './caseWrites';
+import { appealHandler, decideHandler, ledgerListHandler } from './ledger';
 import { initialise, loadDemo, setupStatus } from './setup';
 
 export const handlers: Handlers = {
@@ -27,4 +31,19 @@ export const handlers: Handlers = {
   'audit.list': listAuditHandler,
   'catalogue.setAdmission': setAdmission,
   'settings.setOfficeHours': setOfficeHours,
+  'assessment.schemes': schemesHandler,
+  'assessment.scheme': schemeHandler,
+  'assessment.saveScheme': saveSchemeHandler,
+  'assessment.activateScheme': activateSchemeHandler,
+  'assessment.scorecard': scorecardHandler,
+  'assessment.compute': computeHandler,
+  'assessment.publish': publishHandler,
+  'assessment.runs': runsHandler,
+  'assessment.compare': compareHandler,
+  'assessment.drill': drillHandler,
+  'assessment.profile': profileHandler,
+  'assessment.export': exportHandler,
+  'ledger.list': ledgerListHandler,
+  'ledger.appeal': appealHandler,
+  'ledger.decide': decideHandler,
 };

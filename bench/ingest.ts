@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CaseEvent } from '../core/workflow/events';
 import { foldCase } from '../core/workflow/fold';
+import { caseFacts } from '../core/assessment/facts';
+import { addContributions, factToRow } from '../db/repositories/factStore';
 import { openDatabase } from '../db/connection';
 import { departmentRows, eventToRow, searchBody, stateRow, stateToRow } from '../db/repositories/caseRows';
 import { ingestNewCases } from '../db/repositories/caseStore';
@@ -49,7 +51,12 @@ const bareRows = batches.map((events) => {
   const byCase = new Map<string, CaseEvent[]>();
   for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const states = [...byCase.values()].map((list) => foldCase(list));
+  const facts = [...byCase.values()].flatMap((list) => caseFacts(list)).map((f) => factToRow(f, false));
+  const totals = new Map();
+  addContributions(totals, facts, 1);
   return {
+    facts,
+    totals: [...totals.values()],
     events: events.map(eventToRow),
     cases: states.map(stateToRow),
     caseStates: states.map(stateRow),
@@ -73,6 +80,13 @@ for (let i = 0; i < batches.length; i++) {
     await trx.batchInsert('case_states', rows.caseStates, 500);
     await trx.batchInsert('case_departments', rows.caseDepartments, 500);
     await trx.batchInsert('cases_fts', rows.search, 500);
+    await trx.batchInsert('case_facts', rows.facts, 500);
+    for (let k = 0; k < rows.totals.length; k += 500) {
+      await trx('fact_days').insert(rows.totals.slice(k, k + 500)).onConflict(['day', 'dim', 'target_id', 'kind', 'outcome']).merge({
+        total: trx.raw('fact_days.total + excluded.total'), done: trx.raw('fact_days.done + excluded.done'),
+        on_time: trx.raw('fact_days.on_time + excluded.on_time'), weight: trx.raw('fact_days.weight + excluded.weight'),
+      });
+    }
   });
   bareTimes.push(performance.now() - started);
   if ((i + 1) % 10 === 0) log(`${(i + 1) * batchCases} cases`);

@@ -3,16 +3,13 @@
  * handler (dispatcher → validation → role → handler → SQL → view) and, in the same run,
  * the very same SQL statements sent bare to SQLite on its own connection.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sqlite3 from 'sqlite3';
-import { openDatabase } from '../db/connection';
-import { seedSynthetic } from '../db/seed/synthetic';
-import { WritePath } from '../db/writePath';
 import { Backend } from '../electron/main/backend';
 import { createDispatcher } from '../electron/main/dispatcher';
 import { handlers } from '../electron/main/handlers';
+import { ensureBenchDatabase } from './benchDatabase';
 import { classifierAccuracy } from './classifierAccuracy';
 import { log, percentile, round } from './stats';
 
@@ -26,13 +23,7 @@ const { values } = parseArgs({
 const dbFile = resolve(values.db);
 const runs = Number(values.runs);
 
-if (!existsSync(dbFile)) {
-  log(`generating ${values.cases} synthetic cases into ${dbFile} (once; reused by later runs)…`);
-  mkdirSync(dirname(dbFile), { recursive: true });
-  const knex = await openDatabase({ client: 'sqlite', filename: dbFile });
-  await seedSynthetic(await WritePath.open(knex), { cases: Number(values.cases), now: Date.now(), onProgress: (n) => n % 100_000 === 0 && log(`${n}`) });
-  await knex.destroy();
-}
+await ensureBenchDatabase(dbFile, Number(values.cases));
 
 const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile } });
 const dispatch = createDispatcher(backend, handlers);

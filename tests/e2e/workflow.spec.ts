@@ -63,6 +63,8 @@ test('a report goes from the hotline through dispatch, rework and callback to th
   await expect(timelineLabels(dispatcher)).toHaveText(['上报']);
   await expect(moveButton(dispatcher, 'accept')).toBeVisible();
   await expect(moveButton(dispatcher, 'dispatch')).toHaveCount(0);
+  await expect(dispatcher.locator(`[data-testid=queue-row].is-selected`)).toContainText(caseNo);
+  await dispatcher.screenshot({ path: testInfo.outputPath('desk-selected-case.png'), animations: 'disabled' });
 
   await dispatcher.keyboard.press('a');
   await expect(paneStatus(dispatcher)).toHaveText('待立案');
@@ -86,7 +88,6 @@ test('a report goes from the hotline through dispatch, rework and callback to th
   await dispatchDialog.getByTestId('move-confirm').click();
   await expect(paneStatus(dispatcher)).toHaveText('待签收');
   await expect(timelineLabels(dispatcher)).toHaveText(['上报', '受理', '立案', '派遣']);
-  await dispatcher.screenshot({ path: testInfo.outputPath('desk-selected-case.png'), animations: 'disabled' });
 
   // ── 城管 signs for it and reports a result with a photo.
   const department = await signedIn(browser, 'dept-d02');

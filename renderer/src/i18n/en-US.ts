@@ -1,4 +1,7 @@
 import { enEnums } from './enums';
+import { enDesk } from './en/desk';
+import { enMoves } from './en/moves';
+import { enReport } from './en/report';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -78,6 +81,9 @@ const enUS: MessageSchema = {
     certificate: 'Certificates',
   },
   ...enEnums,
+  ...enDesk,
+  ...enMoves,
+  ...enReport,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',
@@ -117,26 +123,10 @@ const enUS: MessageSchema = {
     expired: 'Your session has ended; please sign in again',
   },
   shell: {
-    nav: { queue: 'Case queue' },
+    nav: { queue: 'Desk', admin: 'Administration' },
     logout: 'Sign out',
   },
   queue: {
-    tabs: {
-      open: 'All open',
-      reported: 'To accept',
-      verifyingReport: 'Confirming',
-      accepted: 'To file',
-      filed: 'To dispatch',
-      dispatched: 'To sign',
-      handling: 'Handling',
-      verifying: 'To verify',
-      closing: 'To close',
-      callback: 'Callback',
-      archived: 'Archived',
-      parked: 'Parked',
-      closedOther: 'Void/merged',
-      all: 'All',
-    },
     filters: {
       street: 'Street',
       community: 'Community',
@@ -149,7 +139,7 @@ const enUS: MessageSchema = {
       reset: 'Reset',
       refresh: 'Refresh',
     },
-    sort: { deadline: 'By deadline', reported_desc: 'Newest first' },
+    sort: { deadline: 'Deadline', reported_desc: 'Newest' },
     columns: {
       caseNo: 'Case no.',
       status: 'Status',
@@ -161,6 +151,8 @@ const enUS: MessageSchema = {
       reportedAt: 'Reported',
     },
     urgentShort: 'U',
+    handler: { grid: 'Handled by the grid', organisation: 'Referred to an organisation' },
+    handlerShort: { grid: 'G', organisation: 'O' },
     supervisedShort: 'S',
     total: '{n} cases',
     empty: 'No cases match these filters',
@@ -193,6 +185,15 @@ const enUS: MessageSchema = {
     stageStarted: 'Started',
     stageDeadline: 'Due',
     noClock: 'No clock runs at this stage',
+    timeLimits: 'Time limits',
+    stageUsed: '{p}% used',
+    stageEnded: 'Done',
+    stageEndedLate: 'Done late',
+    stageEndedAt: 'Done',
+    reworkCount: 'Rework ×{n}',
+    conflict: 'Conflicting changes from several workstations: check the history before acting.',
+    pendingExtension: 'Awaiting approval: extension of {amount} {unit}',
+    pendingPark: 'Awaiting approval: parking',
     notFound: 'Case not found or not visible to you',
   },
   timeline: {

@@ -3,6 +3,9 @@ import { STATUS_LABELS } from '@core/workflow/rules';
 import { EVENT_LABELS } from '@core/workflow/events';
 import { MATTER_KIND_LABELS } from '@core/workflow/admission';
 import { zhEnums } from './enums';
+import { zhDesk } from './zh/desk';
+import { zhMoves } from './zh/moves';
+import { zhReport } from './zh/report';
 
 /** The reference language: en-US must provide every key found here (checked by its type). */
 const zhCN = {
@@ -27,6 +30,9 @@ const zhCN = {
   role: { ...ROLE_LABELS, system: '系统' },
   matterKind: { ...MATTER_KIND_LABELS },
   ...zhEnums,
+  ...zhDesk,
+  ...zhMoves,
+  ...zhReport,
   setup: {
     title: '首次使用设置',
     intro: '当前数据库中还没有任何账号。请选择如何开始：加载一个演示街道办用于熟悉系统，或为本街道指挥中心创建管理员账号，正式启用。',
@@ -66,26 +72,10 @@ const zhCN = {
     expired: '登录已失效，请重新登录',
   },
   shell: {
-    nav: { queue: '案件队列' },
+    nav: { queue: '工作台', admin: '系统管理' },
     logout: '退出登录',
   },
   queue: {
-    tabs: {
-      open: '全部在办',
-      reported: '待受理',
-      verifyingReport: '待核实',
-      accepted: '待立案',
-      filed: '待派遣',
-      dispatched: '待签收',
-      handling: '处置中',
-      verifying: '待核查',
-      closing: '待结案',
-      callback: '待回访',
-      archived: '已归档',
-      parked: '已挂账',
-      closedOther: '作废/合并',
-      all: '全部',
-    },
     filters: {
       street: '街道',
       community: '社区',
@@ -110,6 +100,8 @@ const zhCN = {
       reportedAt: '上报时间',
     },
     urgentShort: '急',
+    handler: { grid: '网格自处置', organisation: '转社会组织办理' },
+    handlerShort: { grid: '网', organisation: '社' },
     supervisedShort: '督',
     total: '共 {n} 件',
     empty: '没有符合条件的案件',
@@ -142,6 +134,15 @@ const zhCN = {
     stageStarted: '开始',
     stageDeadline: '截止',
     noClock: '当前环节不计时',
+    timeLimits: '办理时限',
+    stageUsed: '已用 {p}%',
+    stageEnded: '已完成',
+    stageEndedLate: '超期完成',
+    stageEndedAt: '完成',
+    reworkCount: '返工 {n} 次',
+    conflict: '本案存在并发修改冲突（多台工作站同时办理），请核对办理过程后再操作。',
+    pendingExtension: '待审批：申请延期 {amount} 个{unit}',
+    pendingPark: '待审批：申请挂账',
     notFound: '案件不存在或无权查看',
   },
   timeline: {

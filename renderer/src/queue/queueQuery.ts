@@ -1,99 +1,133 @@
 import type { LocationQuery } from 'vue-router';
 import type { InputOf } from '@core/api/contract';
+import type { LimitColour } from '@core/api/types';
+import { CASE_SOURCES, PRIORITIES, type CaseSource, type Priority } from '@core/domain/case';
+import type { Role } from '@core/domain/roles';
+import { defaultTabFor, findTab, type DeskTab, type DeskTabKey } from '../desk/deskTabs';
 import { chinaDayStart, isIsoDate, MS_PER_DAY } from '../utils/time';
-import { DEFAULT_TAB, tabByKey } from './statusTabs';
 
 export type CaseSort = NonNullable<InputOf<'cases.list'>['sort']>;
-// Kept here rather than imported from core/api/schemas so the renderer does not bundle zod for one list.
+// Kept here rather than imported from core/api/caseSchemas so the renderer does not bundle zod for a few lists.
 export const CASE_SORTS = ['deadline', 'reported_desc'] as const satisfies readonly CaseSort[];
-export const PAGE_SIZE = 50;
+export const LIMIT_COLOURS = ['red', 'yellow', 'green'] as const satisfies readonly LimitColour[];
+const MAX_QUERY_LENGTH = 100;
 
 /** Everything the queue shows, as kept in the URL so back/forward and reload restore it. */
 export interface QueueFilters {
-  tab: string;
+  tab: DeskTabKey;
   streetId?: string;
   communityId?: string;
   gridId?: string;
   majorCode?: string;
   categoryId?: string;
+  departmentId?: string;
+  source?: CaseSource;
+  priority?: Priority;
+  colour?: LimitColour;
+  /** Full-text search over case number, description and address. */
+  q?: string;
   /** China-time calendar days, 'YYYY-MM-DD', both inclusive */
   from?: string;
   to?: string;
   sort: CaseSort;
-  page: number;
 }
+
+/** The filters shared by the list and the tab counts: everything but the tab and the paging. */
+export type CaseFilterInput = Omit<InputOf<'cases.counts'>, 'tab'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAJOR = /^\d{2}$/;
 
-function single(query: LocationQuery, key: string): string | undefined {
+export function single(query: LocationQuery, key: string): string | undefined {
   const v = query[key];
   const s = Array.isArray(v) ? v[0] : v;
   return typeof s === 'string' && s !== '' ? s : undefined;
 }
 
 const matching = (value: string | undefined, pattern: RegExp) => (value && pattern.test(value) ? value : undefined);
+const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
+  value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+export const isUuid = (value: string | undefined): value is string => value !== undefined && UUID.test(value);
 
 /** Hand-edited or stale URLs degrade to defaults instead of sending the server something it rejects. */
-export function filtersFromQuery(query: LocationQuery): QueueFilters {
+export function filtersFromQuery(query: LocationQuery, role: Role | undefined): QueueFilters {
   const tab = single(query, 'status');
-  const sort = single(query, 'sort');
-  const page = Number(single(query, 'page'));
   const from = single(query, 'from');
   const to = single(query, 'to');
+  const q = single(query, 'q')?.trim().slice(0, MAX_QUERY_LENGTH);
   const filters: QueueFilters = {
-    tab: tab && tabByKey(tab) ? tab : DEFAULT_TAB,
+    tab: tab && findTab(role, tab) ? (tab as DeskTabKey) : defaultTabFor(role),
     streetId: matching(single(query, 'street'), UUID),
     communityId: matching(single(query, 'community'), UUID),
     gridId: matching(single(query, 'grid'), UUID),
     majorCode: matching(single(query, 'major'), MAJOR),
     categoryId: matching(single(query, 'category'), UUID),
+    departmentId: matching(single(query, 'dept'), UUID),
+    source: oneOf(single(query, 'source'), CASE_SOURCES),
+    priority: oneOf(single(query, 'priority'), PRIORITIES),
+    colour: oneOf(single(query, 'colour'), LIMIT_COLOURS),
+    q: q || undefined,
     from: from && isIsoDate(from) ? from : undefined,
     to: to && isIsoDate(to) ? to : undefined,
-    sort: (CASE_SORTS as readonly string[]).includes(sort ?? '') ? (sort as CaseSort) : 'deadline',
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    sort: oneOf(single(query, 'sort'), CASE_SORTS) ?? 'deadline',
   };
   if (filters.from && filters.to && filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
   return filters;
 }
 
-export function filtersToQuery(f: QueueFilters): Record<string, string> {
+export function filtersToQuery(f: QueueFilters, role: Role | undefined): Record<string, string> {
   const q: Record<string, string> = {};
-  if (f.tab !== DEFAULT_TAB) q.status = f.tab;
-  if (f.streetId) q.street = f.streetId;
-  if (f.communityId) q.community = f.communityId;
-  if (f.gridId) q.grid = f.gridId;
-  if (f.majorCode) q.major = f.majorCode;
-  if (f.categoryId) q.category = f.categoryId;
-  if (f.from) q.from = f.from;
-  if (f.to) q.to = f.to;
+  const put = (key: string, value: string | undefined) => {
+    if (value) q[key] = value;
+  };
+  if (f.tab !== defaultTabFor(role)) q.status = f.tab;
+  put('street', f.streetId);
+  put('community', f.communityId);
+  put('grid', f.gridId);
+  put('major', f.majorCode);
+  put('category', f.categoryId);
+  put('dept', f.departmentId);
+  put('source', f.source);
+  put('priority', f.priority);
+  put('colour', f.colour);
+  put('q', f.q);
+  put('from', f.from);
+  put('to', f.to);
   if (f.sort !== 'deadline') q.sort = f.sort;
-  if (f.page > 1) q.page = String(f.page);
   return q;
 }
 
-export function toListInput(f: QueueFilters): InputOf<'cases.list'> {
-  const statuses = tabByKey(f.tab)?.statuses;
+/** The filters without the tab, as the counts take them. */
+export function toFilterInput(f: QueueFilters): CaseFilterInput {
   return {
-    ...(statuses ? { statuses: [...statuses] } : {}),
     ...(f.streetId ? { streetId: f.streetId } : {}),
     ...(f.communityId ? { communityId: f.communityId } : {}),
     ...(f.gridId ? { gridId: f.gridId } : {}),
     // A minor category is more specific than its major class; sending both would be redundant.
     ...(f.categoryId ? { categoryId: f.categoryId } : f.majorCode ? { majorCode: f.majorCode } : {}),
+    ...(f.departmentId ? { departmentId: f.departmentId } : {}),
+    ...(f.source ? { source: f.source } : {}),
+    ...(f.priority ? { priority: f.priority } : {}),
+    ...(f.colour ? { colour: f.colour } : {}),
+    ...(f.q ? { q: f.q } : {}),
     ...(f.from ? { reportedFrom: chinaDayStart(f.from) } : {}),
     // The picker's end day is inclusive; the API's bound is exclusive.
     ...(f.to ? { reportedTo: chinaDayStart(f.to) + MS_PER_DAY } : {}),
-    page: f.page,
-    pageSize: PAGE_SIZE,
-    sort: f.sort,
   };
+}
+
+/** What a tab adds to the filters. */
+export function tabInput(tab: DeskTab | undefined): Pick<InputOf<'cases.list'>, 'tab' | 'statuses'> {
+  if (!tab) return {};
+  return { ...(tab.tab ? { tab: tab.tab } : {}), ...(tab.statuses ? { statuses: [...tab.statuses] } : {}) };
 }
 
 export interface FilterLookups {
   regionParent: (id: string) => string | null | undefined;
   categoryMajor: (id: string) => string | undefined;
   hasMajor: (code: string) => boolean;
+  hasDepartment: (id: string) => boolean;
 }
 
 /**
@@ -112,5 +146,6 @@ export function sanitiseFilters(f: QueueFilters, l: FilterLookups): QueueFilters
     else out.majorCode = major;
   }
   if (out.majorCode && !l.hasMajor(out.majorCode)) out.majorCode = undefined;
+  if (out.departmentId && !l.hasDepartment(out.departmentId)) out.departmentId = undefined;
   return out;
 }

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouteLocationNormalized } from 'vue-router';
+import type { Role } from '@core/domain/roles';
 import { useSessionStore } from '../stores/session';
 import { useSetupStore } from '../stores/setup';
 import { showError } from '../utils/errors';
@@ -7,6 +8,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session. */
     public?: boolean;
+    /** Only these roles may open the page. */
+    roles?: readonly Role[];
   }
 }
 
@@ -21,8 +24,9 @@ export const router = createRouter({
       component: () => import('../layouts/AppShell.vue'),
       children: [
         { path: '', redirect: { name: 'queue' } },
-        { path: 'cases', name: 'queue', component: () => import('../views/CaseQueueView.vue') },
+        { path: 'cases', name: 'queue', component: () => import('../views/DeskView.vue') },
         { path: 'cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue'), props: true },
+        { path: 'admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ['admin'] } },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -45,6 +49,7 @@ async function guard(to: RouteLocationNormalized): Promise<true | RouteLocationR
   await session.restore();
   if (to.meta.public) return session.user && to.name === 'login' ? { name: 'queue' } : true;
   if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'queue' };
   return true;
 }
 

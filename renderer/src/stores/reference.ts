@@ -32,6 +32,12 @@ export const useReferenceStore = defineStore('reference', () => {
     data.value = null;
   }
 
+  /** After an admin edit: the server's copy of one category replaces ours. */
+  function updateCategory(category: CategoryRef): void {
+    if (!data.value) return;
+    data.value = { ...data.value, categories: data.value.categories.map((c) => (c.id === category.id ? category : c)) };
+  }
+
   const indexBy = <T extends { id: string }>(rows: T[] | undefined) => new Map((rows ?? []).map((r) => [r.id, r]));
   const regions = computed(() => indexBy<RegionRef>(data.value?.regions));
   const departments = computed(() => indexBy<DepartmentRef>(data.value?.departments));
@@ -67,6 +73,7 @@ export const useReferenceStore = defineStore('reference', () => {
     data,
     ensureLoaded,
     reset,
+    updateCategory,
     regions,
     departments,
     categories,

@@ -9,11 +9,18 @@ import { currentLocale, i18n } from '../i18n';
  */
 export function errorText(error: unknown): string {
   if (error instanceof ClientError) {
-    if (currentLocale.value === 'zh-CN') return error.message;
+    const detail = chineseDetail(error);
+    if (currentLocale.value === 'zh-CN') return detail;
     const generic = GENERIC_MESSAGES[error.code]?.en;
-    return generic && generic !== error.message ? `${generic} (${error.message})` : error.message;
+    return generic && generic !== detail ? `${generic} (${detail})` : detail;
   }
   return i18n.global.t('errors.unknown');
+}
+
+/** A validation failure reads as its field messages alone: the field paths are ids, not words for the user. */
+function chineseDetail(error: ClientError): string {
+  const messages = [...new Set(error.issues.map((i) => i.message).filter(Boolean))];
+  return error.code === 'VALIDATION_FAILED' && messages.length > 0 ? messages.join('；') : error.message;
 }
 
 export function showError(error: unknown): void {

@@ -109,8 +109,6 @@ export function eventDetails(event: Pick<CaseEventView, 'type' | 'payload'>, l: 
     }
   }
 
-  const photos = strings(p.photos).length;
-  if (photos > 0) add('photos', l.t('timeline.photoCount', { n: photos }));
   const deadline = num(p.deadlineAt);
   if (deadline !== undefined) add(deadlineKey(event.type, p), formatDateTime(deadline));
   return out;

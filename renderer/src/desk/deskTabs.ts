@@ -1,0 +1,48 @@
+import type { CaseStatus } from '@core/domain/case';
+import { QUEUE_TABS, type QueueTab } from '@core/domain/queueTabs';
+import type { Role } from '@core/domain/roles';
+
+/** The queue tabs of the desk: the API's work buckets, plus 全部 and the grid worker's 待核实. */
+export type DeskTabKey = QueueTab | 'confirming' | 'all';
+
+export interface DeskTab {
+  key: DeskTabKey;
+  /** What the tab adds to the list filters. */
+  tab?: QueueTab;
+  statuses?: CaseStatus[];
+}
+
+const queueTab = (tab: QueueTab): DeskTab => ({ key: tab, tab });
+const ALL: DeskTab = { key: 'all' };
+/** Reports a grid worker was asked to confirm on site; to_accept would also hold ones only the centre can accept. */
+const CONFIRMING: DeskTab = { key: 'confirming', statuses: ['verifying_report'] };
+
+interface RoleTabs {
+  tabs: DeskTab[];
+  defaultTab: DeskTabKey;
+}
+
+const CENTRE: RoleTabs = { tabs: [...QUEUE_TABS.map(queueTab), ALL], defaultTab: 'to_accept' };
+
+/**
+ * Each role sees only the tabs that can hold its work: a department never sees cases before
+ * they are dispatched to it, a grid worker confirms reports, checks results and calls back.
+ */
+const ROLE_TABS: Record<Role, RoleTabs> = {
+  dispatcher: CENTRE,
+  shift_leader: CENTRE,
+  admin: { ...CENTRE, defaultTab: 'all' },
+  leader: { ...CENTRE, defaultTab: 'overdue' },
+  department_staff: {
+    tabs: [queueTab('to_sign'), queueTab('handling'), queueTab('overdue'), queueTab('supervised'), ALL],
+    defaultTab: 'to_sign',
+  },
+  grid_worker: {
+    tabs: [CONFIRMING, queueTab('handling'), queueTab('to_verify'), queueTab('to_call_back'), ALL],
+    defaultTab: 'to_verify',
+  },
+};
+
+export const tabsFor = (role: Role | undefined): DeskTab[] => ROLE_TABS[role ?? 'dispatcher'].tabs;
+export const defaultTabFor = (role: Role | undefined): DeskTabKey => ROLE_TABS[role ?? 'dispatcher'].defaultTab;
+export const findTab = (role: Role | undefined, key: string): DeskTab | undefined => tabsFor(role).find((t) => t.key === key);

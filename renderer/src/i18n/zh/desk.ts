@@ -1,0 +1,73 @@
+import { QUEUE_TAB_LABELS } from '@core/domain/queueTabs';
+
+/** The triage desk: queue tabs and filters, the detail pane's own sections, shortcuts and alerts. */
+export const zhDesk = {
+  desk: {
+    tabs: { ...QUEUE_TAB_LABELS, confirming: '待核实', all: '全部' },
+    filters: {
+      search: '搜索编号、描述、地址',
+      department: '处置部门',
+      source: '来源',
+      priority: '紧急程度',
+      colour: '时限状态',
+    },
+    colour: { red: '已超期', yellow: '即将超期', green: '正常' },
+    pickCase: '在左侧队列中选择一个案件',
+    pickKeys: '按 J / K 或 ↑ / ↓ 逐件查看，按 ? 查看全部快捷键',
+    expand: '在整页中打开 (Enter)',
+    expandShort: '整页',
+    closePane: '关闭 (Esc)',
+    newReport: '新建上报',
+    newReportKey: '新建上报 (N)',
+    keysHint: 'J/K 上下 · Enter 整页 · / 搜索 · ? 快捷键',
+  },
+  triage: {
+    title: '分拣建议',
+    apply: '采用',
+    because: '依据',
+    department: '建议处置部门',
+    urgentBecause: '紧急用语',
+    acceptFirst: '请先受理（A），再按建议立案',
+    cannotFile: '当前状态不能立案',
+  },
+  duplicates: {
+    title: '疑似重复（{n}）',
+    score: '相似度 {p}%',
+    merge: '合并到此案',
+    confirmTitle: '合并为重复件',
+    confirm: '将本案 {from} 作为重复件合并到 {into}？合并后本案不再单独办理，上报人信息转入主案件。',
+  },
+  keys: {
+    title: '键盘快捷键',
+    next: '下一件',
+    previous: '上一件',
+    open: '整页打开所选案件',
+    close: '关闭详情 / 返回',
+    search: '搜索',
+    report: '新建上报',
+    refresh: '刷新队列',
+    help: '显示本帮助',
+    note: '输入框中或对话框打开时，快捷键不起作用。办理类快捷键只在该操作当前可用时生效。',
+  },
+  alerts: {
+    urgentTitle: '新的加急案件 {caseNo}',
+    redTitle: '案件已超期 {caseNo}',
+    urgentMore: '另有 {n} 件新的加急案件',
+    redMore: '另有 {n} 件案件刚刚超期',
+  },
+  photos: {
+    alt: '现场照片',
+    broken: '无法显示',
+    remove: '移除照片',
+    add: '添加照片',
+    uploading: '正在上传 {n} 张…',
+    hint: '最多 {n} 张，自动压缩到 1600 像素以内',
+    tooMany: '最多只能添加 {n} 张照片，多出的未添加',
+    failed: '照片「{name}」未能添加：{reason}',
+    errors: {
+      notImage: '不是图片文件',
+      unreadable: '无法读取该图片，请换一张',
+      tooLarge: '压缩后仍超过 3 MB',
+    },
+  },
+};

@@ -23,6 +23,7 @@ export const caseFilterShape = {
   majorCode: z.string().regex(/^\d{2}$/, { message: '大类编码应为两位数字' }).optional(),
   departmentId: id.optional(),
   source: z.enum(CASE_SOURCES).optional(),
+  handler: z.enum(['department', 'grid', 'organisation']).optional(),
   priority: z.enum(PRIORITIES).optional(),
   colour: z.enum(LIMIT_COLOURS).optional(),
   q: z.string().trim().max(100, { message: '搜索词不能超过 100 个字符' }).optional(),
@@ -106,7 +107,8 @@ export const moveInput = z.strictObject({
 
 export const triageInput = z.strictObject({ text: z.string().trim().min(2).max(2000), gridId: id.optional() });
 
-export const alertsInput = z.strictObject({ since: epochMs });
+/** Without `since`, the first poll starts the watch at the server's clock and reports nothing yet. */
+export const alertsInput = z.strictObject({ since: epochMs.optional() });
 
 export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
 export const attachmentUploadInput = z.strictObject({

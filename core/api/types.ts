@@ -86,6 +86,8 @@ export interface ReferenceData {
   departments: DepartmentRef[];
   categories: CategoryRef[];
   organisations: OrganisationRef[];
+  /** The office hours working limits count in: [startMinute, endMinute) pairs. */
+  officeHours: { intervals: Array<[number, number]> };
 }
 
 export type CaseHandler = 'department' | 'grid' | 'organisation';

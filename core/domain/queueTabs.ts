@@ -12,6 +12,7 @@ export const QUEUE_TABS = [
   'to_call_back', // 待回访
   'overdue', // 已超期: an open stage past its deadline
   'supervised', // 督办中: open and under supervision
+  'pending_approval', // 待审批: an extension or parking request waits for a leader
 ] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
@@ -37,4 +38,5 @@ export const QUEUE_TAB_LABELS: Record<QueueTab, string> = {
   to_call_back: '待回访',
   overdue: '已超期',
   supervised: '督办中',
+  pending_approval: '待审批',
 };

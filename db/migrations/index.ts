@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as initialSchema from './20261128160000_initial_schema';
 import * as queueSearchAttachments from './20261128180000_queue_search_attachments';
 import * as assessment from './20261128200000_assessment';
+import * as pendingRequests from './20261128220000_pending_requests';
 
 interface Migration {
   name: string;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128160000_initial_schema', ...initialSchema },
   { name: '20261128180000_queue_search_attachments', ...queueSearchAttachments },
   { name: '20261128200000_assessment', ...assessment },
+  { name: '20261128220000_pending_requests', ...pendingRequests },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -13,6 +13,7 @@ export interface CaseFilter {
   majorCode?: string;
   departmentId?: string;
   source?: CaseSource;
+  handler?: 'department' | 'grid' | 'organisation';
   priority?: Priority;
   colour?: 'green' | 'yellow' | 'red';
   q?: string;
@@ -49,7 +50,8 @@ function applyTab(q: Knex.QueryBuilder, tab: QueueTab, now: number): void {
   // Only a running stage has a deadline before the far-future sort key, so these need no status list.
   else if (tab === 'overdue') q.where('cases.deadline_sort', '<', now);
   // The queue row carries a supervision level only while the case is open.
-  else q.whereNotNull('cases.supervision_level');
+  else if (tab === 'supervised') q.whereNotNull('cases.supervision_level');
+  else q.whereNotNull('cases.pending_request');
 }
 
 function applyText(db: Knex, q: Knex.QueryBuilder, text: string): void {
@@ -80,6 +82,7 @@ export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope
   if (f.majorCode) q.whereIn('cases.category_id', (sub) => sub.select('id').from('categories').where('major_code', f.majorCode));
   if (f.departmentId) inDepartment(q, f.departmentId, statuses);
   if (f.source) q.where('cases.source', f.source);
+  if (f.handler) q.where('cases.handler', f.handler);
   if (f.priority) q.where('cases.priority', f.priority);
   if (f.colour === 'red') q.where('cases.deadline_sort', '<', now);
   if (f.colour === 'yellow') q.where('cases.stage_warn_at', '<=', now).where('cases.deadline_sort', '>=', now);
@@ -145,7 +148,7 @@ export async function countCases(db: Knex, filter: CaseFilter, scope: CaseScope,
   for (const row of byStatus as { status: CaseStatus; n: number | string }[]) {
     for (const tab of QUEUE_TABS) if (TAB_STATUSES[tab]?.includes(row.status)) counts[tab] += Number(row.n);
   }
-  for (const tab of ['overdue', 'supervised'] as const) {
+  for (const tab of ['overdue', 'supervised', 'pending_approval'] as const) {
     const [row] = await applyFilter(db, db('cases').count<{ n: number | string }[]>({ n: '*' }), { ...filter, tab }, scope, now);
     counts[tab] = Number(row?.n ?? 0);
   }

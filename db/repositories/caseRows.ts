@@ -66,6 +66,7 @@ export function stateToRow(s: CaseState): Row {
     lat: s.lat,
     lng: s.lng,
     conflict: s.conflict ? 1 : 0,
+    pending_request: s.pendingRequest?.kind ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   ReferenceData,
   RegionRef,
 } from '../../core/api/types';
+import { DEFAULT_OFFICE_HOURS } from '../../core/calendar/types';
 import type { CalendarDay } from '../../core/calendar/types';
 
 type Db = Knex | Knex.Transaction;
@@ -58,7 +59,8 @@ export async function loadReference(db: Db): Promise<ReferenceData> {
     await loadCategories(db),
     await loadOrganisations(db),
   ];
-  return { regions, departments, categories, organisations };
+  const officeHours = (await loadSetting<ReferenceData['officeHours']>(db, 'office_hours')) ?? DEFAULT_OFFICE_HOURS;
+  return { regions, departments, categories, organisations, officeHours };
 }
 
 export async function loadCalendarDays(db: Db): Promise<CalendarDay[]> {

@@ -44,7 +44,8 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
       const first = issues[0];
-      const message = first ? `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：${first.path ? `${first.path} ` : ''}${first.message}` : GENERIC_MESSAGES.VALIDATION_FAILED.zh;
+      // The field path stays in `issues` for forms to place the message; users read only Chinese.
+      const message = first ? `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：${first.message}` : GENERIC_MESSAGES.VALIDATION_FAILED.zh;
       return fail(new ApiError('VALIDATION_FAILED', message, issues));
     }
     const ctx: HandlerContext = { backend, user, token };

@@ -28,8 +28,9 @@ export const listCasesHandler: Handler<'cases.list'> = async (input, ctx) => {
 export const countCasesHandler: Handler<'cases.counts'> = async (input, ctx) =>
   countCases(ctx.backend.knex, input, scopeOf(requireUser(ctx)), ctx.backend.now());
 
-export const alertsHandler: Handler<'cases.alerts'> = async ({ since }, ctx) => {
+export const alertsHandler: Handler<'cases.alerts'> = async (input, ctx) => {
   const now = ctx.backend.now();
+  const since = input.since ?? now;
   const { newUrgent, turnedRed } = await alertRows(ctx.backend.knex, scopeOf(requireUser(ctx)), since, now);
   return { now, newUrgent: newUrgent.map((r) => toSummary(r, now)), turnedRed: turnedRed.map((r) => toSummary(r, now)) };
 };

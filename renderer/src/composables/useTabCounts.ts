@@ -1,16 +1,15 @@
 import { onScopeDispose, ref } from 'vue';
 import { call } from '../api/client';
 import type { DeskTab, DeskTabKey } from '../desk/deskTabs';
-import type { CaseFilterInput } from '../queue/queueQuery';
+import { tabInput, type CaseFilterInput } from '../queue/queueQuery';
 
 export const COUNTS_REFRESH_MS = 15_000;
 
 /** How many cases each tab holds under the current filters. */
 async function countTab(tab: DeskTab, filters: CaseFilterInput, byQueueTab: () => ReturnType<typeof countQueueTabs>): Promise<number> {
-  if (tab.tab) return (await byQueueTab())[tab.tab];
-  // Tabs that are not an API bucket (全部, 待核实) are counted by the list's own total.
-  const statuses = tab.statuses ? { statuses: [...tab.statuses] } : {};
-  return (await call('cases.list', { ...filters, ...statuses, page: 1, pageSize: 1 })).total;
+  if (tab.tab && !tab.handler) return (await byQueueTab())[tab.tab];
+  // Tabs that are not a plain API bucket (全部, 待核实, a grid's own handling) are counted by the list's total.
+  return (await call('cases.list', { ...filters, ...tabInput(tab), page: 1, pageSize: 1 })).total;
 }
 
 function countQueueTabs(filters: CaseFilterInput) {

@@ -10,6 +10,8 @@ export interface DeskTab {
   /** What the tab adds to the list filters. */
   tab?: QueueTab;
   statuses?: CaseStatus[];
+  /** Narrows the tab to cases handled this way (a grid worker's own 网格自处置). */
+  handler?: 'department' | 'grid' | 'organisation';
 }
 
 const queueTab = (tab: QueueTab): DeskTab => ({ key: tab, tab });
@@ -22,7 +24,9 @@ interface RoleTabs {
   defaultTab: DeskTabKey;
 }
 
-const CENTRE: RoleTabs = { tabs: [...QUEUE_TABS.map(queueTab), ALL], defaultTab: 'to_accept' };
+/** Everyone in the command centre sees every bucket; only those who approve see 待审批. */
+const CENTRE: RoleTabs = { tabs: [...QUEUE_TABS.filter((t) => t !== 'pending_approval').map(queueTab), ALL], defaultTab: 'to_accept' };
+const APPROVERS: RoleTabs = { tabs: [...QUEUE_TABS.map(queueTab), ALL], defaultTab: 'to_accept' };
 
 /**
  * Each role sees only the tabs that can hold its work: a department never sees cases before
@@ -30,15 +34,15 @@ const CENTRE: RoleTabs = { tabs: [...QUEUE_TABS.map(queueTab), ALL], defaultTab:
  */
 const ROLE_TABS: Record<Role, RoleTabs> = {
   dispatcher: CENTRE,
-  shift_leader: CENTRE,
+  shift_leader: APPROVERS,
   admin: { ...CENTRE, defaultTab: 'all' },
-  leader: { ...CENTRE, defaultTab: 'overdue' },
+  leader: { ...APPROVERS, defaultTab: 'pending_approval' },
   department_staff: {
     tabs: [queueTab('to_sign'), queueTab('handling'), queueTab('overdue'), queueTab('supervised'), ALL],
     defaultTab: 'to_sign',
   },
   grid_worker: {
-    tabs: [CONFIRMING, queueTab('handling'), queueTab('to_verify'), queueTab('to_call_back'), ALL],
+    tabs: [CONFIRMING, { key: 'handling', tab: 'handling', handler: 'grid' }, queueTab('to_verify'), queueTab('to_call_back'), ALL],
     defaultTab: 'to_verify',
   },
 };

@@ -118,9 +118,13 @@ export function toFilterInput(f: QueueFilters): CaseFilterInput {
 }
 
 /** What a tab adds to the filters. */
-export function tabInput(tab: DeskTab | undefined): Pick<InputOf<'cases.list'>, 'tab' | 'statuses'> {
+export function tabInput(tab: DeskTab | undefined): Pick<InputOf<'cases.list'>, 'tab' | 'statuses' | 'handler'> {
   if (!tab) return {};
-  return { ...(tab.tab ? { tab: tab.tab } : {}), ...(tab.statuses ? { statuses: [...tab.statuses] } : {}) };
+  return {
+    ...(tab.tab ? { tab: tab.tab } : {}),
+    ...(tab.statuses ? { statuses: [...tab.statuses] } : {}),
+    ...(tab.handler ? { handler: tab.handler } : {}),
+  };
 }
 
 export interface FilterLookups {

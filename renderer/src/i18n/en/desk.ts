@@ -13,6 +13,7 @@ export const enDesk: typeof zhDesk = {
       to_call_back: 'Callback',
       overdue: 'Overdue',
       supervised: 'Supervised',
+      pending_approval: 'To approve',
       confirming: 'To confirm',
       all: 'All',
     },

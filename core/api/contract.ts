@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
 import * as a from './assessmentSchemas';
 import * as c from './caseSchemas';
+import * as d from './dashboardSchemas';
 import * as s from './schemas';
 import type {
   AttachmentData,
@@ -30,6 +31,7 @@ import type {
   SchemeWithDefinition,
   TargetProfile,
 } from './assessmentTypes';
+import type { BigScreenSnapshot, DashboardData } from './dashboardTypes';
 
 /** 'public' methods run without a session; the rest name the roles allowed to call them. */
 export type Access = 'public' | readonly Role[];
@@ -93,6 +95,10 @@ export const contract = {
   'ledger.list': method<LedgerPage>()({ input: a.ledgerListInput, access: [...ASSESSORS, 'department_staff', 'grid_worker'] }),
   'ledger.appeal': method<LedgerPage['rows'][number]>()({ input: a.ledgerAppealInput, access: ['department_staff', 'grid_worker', 'dispatcher', 'shift_leader'] }),
   'ledger.decide': method<LedgerPage['rows'][number]>()({ input: a.ledgerDecideInput, access: ['leader'] }),
+  'dashboard.data': method<DashboardData>()({ input: d.dashboardInput, access: ASSESSORS }),
+  // Public so a wall PC can show it with a display key; the handler checks the session or the key.
+  'bigscreen.snapshot': method<BigScreenSnapshot>()({ input: d.bigScreenInput, access: 'public' }),
+  'settings.displayKey': method<{ key: string }>()({ input: d.displayKeyInput, access: ['admin'] }),
   'settings.setOfficeHours': method<{ intervals: Array<[number, number]> }>()({ input: c.officeHoursInput, access: ['admin'] }),
 
   'audit.list': method<AuditListResult>()({ input: s.auditListInput, access: ['admin'] }),

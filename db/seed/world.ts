@@ -101,7 +101,7 @@ export function simulateCases(
   for (let i = 0; i < Math.round(count * duplicateShare) && open.length > 0; i++) {
     const original = open.splice(rng.int(0, open.length - 1), 1)[0]!;
     const last = original.events[original.events.length - 1]!.at;
-    const at = last + rng.between(0.1, 0.9) * Math.min(now - last, 3 * DAY_MS);
+    const at = Math.round(last + rng.between(0.1, 0.9) * Math.min(now - last, 3 * DAY_MS));
     events.push(...simulator.simulateDuplicate(original, at, nextNo(at)));
   }
   return events;

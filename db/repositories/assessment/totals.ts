@@ -32,6 +32,11 @@ export class PeriodTotals {
     return new PeriodTotals(rows as Row[]);
   }
 
+  /** Every target of a dimension that has totals in the period. */
+  ids(dim: FactSource['dim']): string[] {
+    return [...this.byKey.keys()].filter((k) => k.startsWith(`${dim}|`)).map((k) => k.slice(dim.length + 1));
+  }
+
   /** The totals of every source, merged (a street is the sum of its grids). */
   rowsFor(sources: readonly FactSource[]): FactTotals[] {
     const merged = new Map<string, FactTotals>();

@@ -4,6 +4,7 @@ import { compareHandler, computeHandler, drillHandler, profileHandler, publishHa
 import { exportHandler } from './assessmentExport';
 import { activateSchemeHandler, saveSchemeHandler, schemeHandler, schemesHandler } from './assessmentSchemes';
 import { getAttachment, uploadAttachment } from './attachments';
+import { bigScreenHandler, dashboardHandler, displayKeyHandler } from './dashboard';
 import { listAuditHandler } from './audit';
 import { login, logout, me } from './auth';
 import { alertsHandler, countCasesHandler, getCaseHandler, listCasesHandler } from './cases';
@@ -46,4 +47,7 @@ export const handlers: Handlers = {
   'ledger.list': ledgerListHandler,
   'ledger.appeal': appealHandler,
   'ledger.decide': decideHandler,
+  'dashboard.data': dashboardHandler,
+  'bigscreen.snapshot': bigScreenHandler,
+  'settings.displayKey': displayKeyHandler,
 };

@@ -1,0 +1,143 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { INDICATOR_MEASURES, chinaDay, evaluateMeasure, previousPeriod, type IndicatorId } from '../../../core/assessment';
+import type { BigScreenSnapshot, LiveCase } from '../../../core/api/dashboardTypes';
+import { ApiError } from '../../../core/api/errors';
+import { maskName } from '../../../core/domain/masking';
+import type { Role } from '../../../core/domain/roles';
+import { activeScheme } from '../../../db/repositories/assessment/schemes';
+import { loadTargets } from '../../../db/repositories/assessment/targets';
+import { PeriodTotals } from '../../../db/repositories/assessment/totals';
+import { loadSetting } from '../../../db/repositories/reference';
+import type { Backend } from '../backend';
+import type { Handler } from '../handlerTypes';
+import { departmentRanking, funnel, gridMetrics, keyNumbers, monthOf, periodBounds, reportsPerDay, streetRadar } from '../services/dashboard';
+
+const DAY_MS = 86_400_000;
+const WALL_ROLES: readonly Role[] = ['admin', 'leader', 'shift_leader', 'dispatcher'];
+const TREND_INDICATORS: IndicatorId[] = ['on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'satisfaction_rate', 'rework_rate'];
+
+async function scheme(backend: Backend) {
+  const s = await activeScheme(backend.knex);
+  if (!s) throw new ApiError('NOT_FOUND', '没有启用的考核方案');
+  return s.definition;
+}
+
+const MOBILE = /1[3-9]\d{9}/g;
+
+/** Wall text: reporters' names and any mobile number in the description are masked. */
+async function liveCases(backend: Backend): Promise<LiveCase[]> {
+  const rows = await backend.knex('cases as c').join('case_states as s', 's.id', 'c.id').orderBy('c.reported_at', 'desc').limit(20)
+    .select('c.id', 'c.case_no', 'c.reported_at', 'c.status', 'c.priority', 'c.category_id', 'c.street_id', 'c.grid_id', 's.state');
+  return rows.map((r) => {
+    const state = JSON.parse(r.state) as { description: string; reporterName: string };
+    let summary = state.description.replace(MOBILE, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+    if (state.reporterName) summary = summary.replaceAll(state.reporterName, maskName(state.reporterName));
+    return {
+      id: r.id, caseNo: r.case_no, reportedAt: Number(r.reported_at), status: r.status, priority: r.priority,
+      categoryId: r.category_id, streetId: r.street_id, gridId: r.grid_id, summary: summary.slice(0, 60),
+    };
+  });
+}
+
+function keyMatches(given: string | undefined, stored: string | undefined): boolean {
+  if (!given || !stored || given.length !== stored.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(stored));
+}
+
+/**
+ * Everything a wall shows, from the daily totals and a few indexed counts: never a scan of
+ * every case. A wall PC without anyone signed in uses the display key an admin issued.
+ */
+export const bigScreenHandler: Handler<'bigscreen.snapshot'> = async ({ key }, { backend, user }) => {
+  if (!(user && WALL_ROLES.includes(user.role)) && !keyMatches(key, await loadSetting<string>(backend.knex, 'display_key'))) {
+    throw new ApiError('UNAUTHENTICATED', '大屏需要登录或有效的大屏密钥');
+  }
+  const now = backend.now();
+  const definition = await scheme(backend);
+  const month = periodBounds(monthOf(now));
+  const totals = await PeriodTotals.load(backend.knex, month.fromDay, month.toDay, chinaDay(now));
+  const grids = await loadTargets(backend.knex, 'grid');
+  const snapshot: BigScreenSnapshot = {
+    at: now,
+    periodLabel: month.label,
+    keys: await keyNumbers(backend.knex, now, totals, null),
+    live: await liveCases(backend),
+    departments: await departmentRanking(backend.knex, definition, totals),
+    streets: await streetRadar(backend.knex, definition, totals),
+    grids: await gridMetrics(backend.knex, definition, totals, now, grids),
+    funnel: await funnel(backend.knex, month.from, month.to, null),
+    trend: await reportsPerDay(backend.knex, chinaDay(now - 29 * DAY_MS), chinaDay(now + DAY_MS), null),
+  };
+  return snapshot;
+};
+
+export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, streetId }, { backend }) => {
+  const now = backend.now();
+  const spec = period ?? monthOf(now);
+  const bounds = periodBounds(spec);
+  const definition = await scheme(backend);
+  const today = chinaDay(now);
+  const totals = await PeriodTotals.load(backend.knex, bounds.fromDay, bounds.toDay, today);
+  const allGrids = await loadTargets(backend.knex, 'grid');
+  const streetGrids = streetId ? (await loadTargets(backend.knex, 'street')).find((s) => s.id === streetId)?.grids ?? [] : null;
+  const grids = streetGrids ? allGrids.filter((g) => streetGrids.includes(g.id)) : allGrids;
+  const gridIds = grids.map((g) => g.id);
+
+  const trends = [];
+  let month = monthOf(now);
+  for (let i = 0; i < 6; i++) {
+    const b = periodBounds(month);
+    const rows = (await PeriodTotals.load(backend.knex, b.fromDay, b.toDay, today)).rowsFor([{ dim: 'grid', ids: gridIds }]);
+    trends.unshift({
+      periodLabel: b.label,
+      values: TREND_INDICATORS.map((indicator) => {
+        const m = INDICATOR_MEASURES[indicator];
+        const den = m.denominator ? evaluateMeasure(m.denominator, rows) : 0;
+        return { indicator, value: den > 0 ? evaluateMeasure(m.numerator, rows) / den : null };
+      }),
+    });
+    month = previousPeriod(month);
+  }
+
+  const categoryRows = backend.knex('cases as c').join('categories as k', 'k.id', 'c.category_id')
+    .where('c.reported_at', '>=', bounds.from).where('c.reported_at', '<', bounds.to)
+    .groupBy('k.id', 'k.name', 'k.major_code', 'k.major_name').select('k.id', 'k.name', 'k.major_code', 'k.major_name').count({ n: '*' });
+  if (streetGrids) categoryRows.whereIn('c.grid_id', gridIds);
+  const majors = new Map<string, { majorCode: string; majorName: string; total: number; minors: Array<{ categoryId: string; name: string; count: number }> }>();
+  for (const r of (await categoryRows) as Array<{ id: string; name: string; major_code: string; major_name: string; n: number }>) {
+    const m = majors.get(r.major_code) ?? { majorCode: r.major_code, majorName: r.major_name, total: 0, minors: [] };
+    m.total += Number(r.n);
+    m.minors.push({ categoryId: r.id, name: r.name, count: Number(r.n) });
+    majors.set(r.major_code, m);
+  }
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const keys = await keyNumbers(backend.knex, now, totals, streetGrids ? gridIds : null);
+  const inGrids = <T extends { whereIn: (c: string, v: string[]) => T }>(q: T) => (streetGrids ? q.whereIn('grid_id', gridIds) : q);
+  const green = Number(((await inGrids(backend.knex('cases').where('stage_warn_at', '>', now)).count({ n: '*' })) as Array<{ n: number }>)[0]?.n ?? 0);
+  return {
+    periodLabel: bounds.label,
+    keys,
+    departments: await departmentRanking(backend.knex, definition, totals),
+    streets: await streetRadar(backend.knex, definition, totals, streetId),
+    trends,
+    funnel: await funnel(backend.knex, bounds.from, bounds.to, streetGrids ? gridIds : null),
+    categories: [...majors.values()].sort((a, b) => a.majorCode.localeCompare(b.majorCode)),
+    calendar: await reportsPerDay(backend.knex, yearStart, chinaDay(now + DAY_MS), streetGrids ? gridIds : null),
+    limits: { green, yellow: keys.dueSoonYellow, red: keys.overdueRed },
+    grids: await gridMetrics(backend.knex, definition, totals, now, grids),
+  };
+};
+
+/** The key a wall PC puts in its kiosk URL; issuing a new one retires the old. */
+export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend }) => {
+  const existing = await loadSetting<string>(backend.knex, 'display_key');
+  if (existing && !rotate) return { key: existing };
+  const key = randomBytes(18).toString('base64url');
+  await backend.writePath.transaction(async (tx) => {
+    const row = await tx.trx('settings').where({ key: 'display_key' }).first('id');
+    if (row) await tx.update('settings', row.id, { value: JSON.stringify(key) });
+    else await tx.insert('settings', [{ id: uuidv7(), key: 'display_key', value: JSON.stringify(key) }]);
+  });
+  return { key };
+};

@@ -1,0 +1,111 @@
+import type { Knex } from 'knex';
+import {
+  INDICATOR_MEASURES,
+  chinaDay,
+  evaluateMeasure,
+  factSources,
+  periodOf,
+  scoreTargets,
+  targetComposite,
+  type FactTotals,
+  type IndicatorId,
+  type PeriodSpec,
+  type SchemeDefinition,
+} from '../../../core/assessment';
+import { FUNNEL_STAGES, type FunnelStage, type GridMetric, type KeyNumbers, type RadarSeries, type RankedTarget } from '../../../core/api/dashboardTypes';
+import { OPEN_STATUSES, type CaseStatus } from '../../../core/domain/case';
+import { loadTargets, type AssessmentTarget } from '../../../db/repositories/assessment/targets';
+import { PeriodTotals } from '../../../db/repositories/assessment/totals';
+
+export const monthOf = (now: number): PeriodSpec => {
+  const [year, month] = chinaDay(now).split('-').map(Number) as [number, number];
+  return { kind: 'month', year, month };
+};
+
+const rate = (rows: readonly FactTotals[], indicator: IndicatorId): number | null => {
+  const m = INDICATOR_MEASURES[indicator];
+  const denominator = m.denominator ? evaluateMeasure(m.denominator, rows) : 0;
+  return denominator > 0 ? evaluateMeasure(m.numerator, rows) / denominator : null;
+};
+
+const count = async (q: Knex.QueryBuilder): Promise<number> => Number(((await q.count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
+
+/** The numbers on top of every dashboard: today, what is open, what is late, and closure on time this month. */
+export async function keyNumbers(db: Knex, now: number, month: PeriodTotals, gridIds: readonly string[] | null): Promise<KeyNumbers> {
+  const inGrids = (q: Knex.QueryBuilder) => (gridIds ? q.whereIn('grid_id', gridIds) : q);
+  const today = chinaDay(now);
+  const reportsToday = db('fact_days').where({ day: today, dim: 'grid', kind: 'report' });
+  if (gridIds) reportsToday.whereIn('target_id', gridIds);
+  const [sum] = (await reportsToday.sum({ n: 'total' })) as Array<{ n: number | null }>;
+  return {
+    todayReports: Number(sum?.n ?? 0),
+    open: await count(inGrids(db('cases').whereIn('status', OPEN_STATUSES))),
+    overdueRed: await count(inGrids(db('cases').where('deadline_sort', '<', now))),
+    dueSoonYellow: await count(inGrids(db('cases').where('stage_warn_at', '<=', now).where('deadline_sort', '>=', now))),
+    onTimeClosureRate: rate(month.rowsFor([{ dim: 'grid', ids: gridIds ? [...gridIds] : month.ids('grid') }]), 'on_time_closure_rate'),
+  };
+}
+
+export async function departmentRanking(db: Knex, scheme: SchemeDefinition, month: PeriodTotals): Promise<RankedTarget[]> {
+  const targets = await loadTargets(db, 'department');
+  return scoreTargets(scheme, targets.map((t) => ({ kind: 'department', id: t.id, name: t.name })), (ref) => month.rowsFor(factSources('department', targets.find((t) => t.id === ref.id)!)))
+    .map((s) => ({ id: s.target.id, name: s.target.name, score: s.score, grade: s.grade, rank: s.rank }));
+}
+
+/** Each street's indicator scores under the scheme: the radar's series. */
+export async function streetRadar(db: Knex, scheme: SchemeDefinition, month: PeriodTotals, streetId?: string): Promise<RadarSeries[]> {
+  const streets = (await loadTargets(db, 'street')).filter((s) => !streetId || s.id === streetId);
+  return streets.map((s) => ({
+    id: s.id,
+    name: s.name,
+    values: targetComposite(scheme, 'street', month.rowsFor(factSources('street', s))).indicators.map((i) => ({ indicator: i.indicator, score: i.score })),
+  }));
+}
+
+export async function gridMetrics(db: Knex, scheme: SchemeDefinition, month: PeriodTotals, now: number, grids: AssessmentTarget[]): Promise<GridMetric[]> {
+  const byGrid = async (q: Knex.QueryBuilder) =>
+    new Map(((await q.select('grid_id').count({ n: '*' }).groupBy('grid_id')) as Array<{ grid_id: string; n: number }>).map((r) => [r.grid_id, Number(r.n)]));
+  const open = await byGrid(db('cases').whereIn('status', OPEN_STATUSES));
+  const overdue = await byGrid(db('cases').where('deadline_sort', '<', now));
+  const codes = new Map((await db('regions').where('level', 'grid').select('id', 'code')).map((r) => [r.id as string, r.code as string]));
+  return grids.map((g) => {
+    const rows = month.rowsFor([{ dim: 'grid', ids: [g.id] }]);
+    return {
+      gridId: g.id,
+      code: codes.get(g.id) ?? '',
+      reports: evaluateMeasure({ kinds: ['report'], measure: 'count' }, rows),
+      open: open.get(g.id) ?? 0,
+      overdue: overdue.get(g.id) ?? 0,
+      score: targetComposite(scheme, 'grid', rows).score,
+    };
+  });
+}
+
+/** How far each case reported in the period got: a case counts at every stage up to the one it reached. */
+const REACHED: Record<CaseStatus, number> = {
+  reported: 0, verifying_report: 0, accepted: 0, voided: 0, merged: 0, filed: 1, dispatched: 2, handling: 2, parked: 3,
+  verifying: 3, closing: 4, callback: 5, archived: 6,
+};
+
+export async function funnel(db: Knex, from: number, to: number, gridIds: readonly string[] | null): Promise<Array<{ stage: FunnelStage; count: number }>> {
+  const q = db('cases').where('reported_at', '>=', from).where('reported_at', '<', to).select('status').count({ n: '*' }).groupBy('status');
+  if (gridIds) q.whereIn('grid_id', gridIds);
+  const reached = new Array<number>(FUNNEL_STAGES.length).fill(0);
+  for (const row of (await q) as Array<{ status: CaseStatus; n: number }>) {
+    for (let k = 0; k <= REACHED[row.status]; k++) reached[k]! += Number(row.n);
+  }
+  return FUNNEL_STAGES.map((stage, k) => ({ stage, count: reached[k]! }));
+}
+
+/** Reports per day from the daily totals. */
+export async function reportsPerDay(db: Knex, fromDay: string, toDay: string, gridIds: readonly string[] | null): Promise<Array<{ day: string; reports: number }>> {
+  const q = db('fact_days').where({ dim: 'grid', kind: 'report' }).where('day', '>=', fromDay).where('day', '<', toDay).select('day').sum({ n: 'total' }).groupBy('day').orderBy('day');
+  if (gridIds) q.whereIn('target_id', gridIds);
+  return ((await q) as Array<{ day: string; n: number }>).map((r) => ({ day: r.day, reports: Number(r.n) }));
+}
+
+export const periodBounds = (spec: PeriodSpec) => {
+  const p = periodOf(spec);
+  return { ...p, from: Date.parse(`${p.fromDay}T00:00:00+08:00`), to: Date.parse(`${p.toDay}T00:00:00+08:00`) };
+};
+

@@ -15,7 +15,7 @@ import {
 import { FUNNEL_STAGES, type FunnelStage, type GridMetric, type KeyNumbers, type RadarSeries, type RankedTarget } from '../../../core/api/dashboardTypes';
 import { OPEN_STATUSES, type CaseStatus } from '../../../core/domain/case';
 import { loadTargets, type AssessmentTarget } from '../../../db/repositories/assessment/targets';
-import { PeriodTotals } from '../../../db/repositories/assessment/totals';
+import type { PeriodTotals } from '../../../db/repositories/assessment/totals';
 
 export const monthOf = (now: number): PeriodSpec => {
   const [year, month] = chinaDay(now).split('-').map(Number) as [number, number];

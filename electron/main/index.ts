@@ -1,39 +1,12 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { API_CHANNEL } from '../../core/api/transport';
 import { CONTENT_SECURITY_POLICY } from './bridge/csp';
 import { startBackend, type StartedBackend } from './startBackend';
+import { displayKey } from './services/displayKey';
+import { createWorkstationWindow, handleBigScreenRequests, openBigScreen } from './windows';
 
 let started: StartedBackend | null = null;
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
-    title: 'GridDesk 网格指挥台',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  // Links open in the system browser; the app window never navigates away from itself.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl) void window.loadURL(devUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
-}
 
 function isOwnFrame(url: string | undefined): boolean {
   if (!url) return false;
@@ -53,9 +26,20 @@ app.whenReady().then(async () => {
     }
     return dispatch(String(method), input, typeof token === 'string' ? token : null);
   });
-  createWindow();
+  const bigScreen = async () => openBigScreen(await displayKey(started!.backend));
+  handleBigScreenRequests(() => void bigScreen());
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { role: 'fileMenu', label: '文件' },
+      { role: 'editMenu', label: '编辑' },
+      { label: '视图', submenu: [{ label: '打开指挥大屏', accelerator: 'F10', click: () => void bigScreen() }, { type: 'separator' }, { role: 'reload' }, { role: 'togglefullscreen' }] },
+    ]),
+  );
+  // `--bigscreen` starts a wall PC straight into the command view.
+  if (process.argv.includes('--bigscreen')) await bigScreen();
+  else createWorkstationWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWorkstationWindow();
   });
 });
 

@@ -1,5 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { timingSafeEqual } from 'node:crypto';
 import { INDICATOR_MEASURES, chinaDay, evaluateMeasure, previousPeriod, type IndicatorId } from '../../../core/assessment';
 import type { BigScreenSnapshot, LiveCase } from '../../../core/api/dashboardTypes';
 import { ApiError } from '../../../core/api/errors';
@@ -11,6 +10,7 @@ import { PeriodTotals } from '../../../db/repositories/assessment/totals';
 import { loadSetting } from '../../../db/repositories/reference';
 import type { Backend } from '../backend';
 import type { Handler } from '../handlerTypes';
+import { displayKey } from '../services/displayKey';
 import { departmentRanking, funnel, gridMetrics, keyNumbers, monthOf, periodBounds, reportsPerDay, streetRadar } from '../services/dashboard';
 
 const DAY_MS = 86_400_000;
@@ -130,14 +130,4 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
 };
 
 /** The key a wall PC puts in its kiosk URL; issuing a new one retires the old. */
-export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend }) => {
-  const existing = await loadSetting<string>(backend.knex, 'display_key');
-  if (existing && !rotate) return { key: existing };
-  const key = randomBytes(18).toString('base64url');
-  await backend.writePath.transaction(async (tx) => {
-    const row = await tx.trx('settings').where({ key: 'display_key' }).first('id');
-    if (row) await tx.update('settings', row.id, { value: JSON.stringify(key) });
-    else await tx.insert('settings', [{ id: uuidv7(), key: 'display_key', value: JSON.stringify(key) }]);
-  });
-  return { key };
-};
+export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend }) => ({ key: await displayKey(backend, rotate) });

@@ -79,7 +79,12 @@ for (let i = 0; i < batches.length; i++) {
     await trx.batchInsert('cases', rows.cases, 500);
     await trx.batchInsert('case_states', rows.caseStates, 500);
     await trx.batchInsert('case_departments', rows.caseDepartments, 500);
-    await trx.batchInsert('cases_fts', rows.search, 500);
+    const rowids = new Map<string, number>();
+    for (let k = 0; k < rows.cases.length; k += 500) {
+      const ids = rows.cases.slice(k, k + 500).map((c) => c.id as string);
+      for (const r of await trx('cases').whereIn('id', ids).select('rowid', 'id')) rowids.set(r.id, r.rowid);
+    }
+    await trx.batchInsert('cases_fts', rows.search.map((r) => ({ rowid: rowids.get(r.case_id), body: r.body })), 500);
     await trx.batchInsert('case_facts', rows.facts, 500);
     for (let k = 0; k < rows.totals.length; k += 500) {
       await trx('fact_days').insert(rows.totals.slice(k, k + 500)).onConflict(['day', 'dim', 'target_id', 'kind', 'outcome']).merge({

@@ -3,6 +3,7 @@ import * as initialSchema from './20261128160000_initial_schema';
 import * as queueSearchAttachments from './20261128180000_queue_search_attachments';
 import * as assessment from './20261128200000_assessment';
 import * as pendingRequests from './20261128220000_pending_requests';
+import * as searchByRowid from './20261128230000_search_by_rowid';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128180000_queue_search_attachments', ...queueSearchAttachments },
   { name: '20261128200000_assessment', ...assessment },
   { name: '20261128220000_pending_requests', ...pendingRequests },
+  { name: '20261128230000_search_by_rowid', ...searchByRowid },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

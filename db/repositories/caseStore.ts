@@ -28,6 +28,15 @@ export async function loadCaseState(db: Knex | Knex.Transaction, caseId: string)
   return row ? (JSON.parse(row.state) as CaseState) : null;
 }
 
+/** Full-text rows of new cases, keyed by their queue row's rowid (see the search_by_rowid migration). */
+async function writeSearchRows(tx: WriteTx, fresh: readonly CaseState[]): Promise<void> {
+  const bodies = new Map(fresh.map((s) => [s.id, searchBody(s)]));
+  for (let i = 0; i < fresh.length; i += 500) {
+    const rows = await tx.trx('cases').whereIn('id', fresh.slice(i, i + 500).map((s) => s.id)).select('rowid', 'id');
+    await tx.writeProjection('cases_fts', rows.map((r) => ({ rowid: r.rowid, body: bodies.get(r.id as string) })), 'insert');
+  }
+}
+
 /**
  * The case's derived rows: the queue row, one row per department it is sent to, and
  * (on SQLite) its full-text entry, written when the case is new on this node.
@@ -39,10 +48,7 @@ async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, Case
   await tx.writeProjection('cases', states.map(stateToRow), mode);
   await tx.writeProjection('case_states', states.map(stateRow), mode);
   await tx.writeProjection('case_departments', states.flatMap(departmentRows), 'insert');
-  if (isSqlite(tx.trx)) {
-    const fresh = states.filter((s) => !known.has(s.id));
-    await tx.writeProjection('cases_fts', fresh.map((s) => ({ case_id: s.id, body: searchBody(s) })), 'insert');
-  }
+  if (isSqlite(tx.trx)) await writeSearchRows(tx, states.filter((s) => !known.has(s.id)));
   await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events)), ids, ids.filter((id) => known.has(id)));
 }
 

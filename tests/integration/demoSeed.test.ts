@@ -107,7 +107,7 @@ describe('rebuilding the derived tables from the events', () => {
       departments: await knex('case_departments').orderBy(['case_id', 'department_id']).select(),
       facts: await knex('case_facts').orderBy('id').select(),
       totals: await knex('fact_days').where((w) => w.whereNot('total', 0).orWhereNot('weight', 0)).orderBy(['day', 'dim', 'target_id', 'kind', 'outcome']).select(),
-      search: await knex.raw('select case_id, body from cases_fts order by case_id'),
+      search: await knex.raw('select cases.id, cases_fts.body from cases_fts join cases on cases.rowid = cases_fts.rowid order by cases.id'),
     });
     const before = await snapshot();
     expect(await rebuildAllProjections(t.backend.writePath)).toBe(before.cases.length);

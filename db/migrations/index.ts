@@ -4,6 +4,7 @@ import * as queueSearchAttachments from './20261128180000_queue_search_attachmen
 import * as assessment from './20261128200000_assessment';
 import * as pendingRequests from './20261128220000_pending_requests';
 import * as searchByRowid from './20261128230000_search_by_rowid';
+import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 
 interface Migration {
   name: string;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128200000_assessment', ...assessment },
   { name: '20261128220000_pending_requests', ...pendingRequests },
   { name: '20261128230000_search_by_rowid', ...searchByRowid },
+  { name: '20261128233000_overdue_by_report_time', ...overdueByReportTime },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -264,13 +264,4 @@ describe('TriageModel on the real catalogue and demo reports', () => {
     expect(suggestion.departmentId).toBe('D02');
   });
 
-  it('answers a 60-character report well under 5 ms with 81 categories', () => {
-    const model = TriageModel.train(categories, examples);
-    const text = '红锦路菜市场旁有一根电线被大风刮断掉在地上，还在冒火花，周边很多行人经过，附近商户很担心，请尽快派人处理';
-    model.suggest(text);
-    const runs = 200;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) model.suggest(`${text}${i}`);
-    expect((performance.now() - started) / runs).toBeLessThan(5);
-  });
 });

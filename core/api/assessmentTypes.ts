@@ -110,6 +110,10 @@ export interface LedgerEntry {
   /** When it happened: the deadline missed, the failed check, the return, the report by others. */
   at: number;
   detail: string;
+  /** For overdue entries: which stage, its deadline and when it was done (null while still open). */
+  stage: 'sign' | 'handle' | 'verify' | null;
+  dueAt: number | null;
+  doneAt: number | null;
   status: LedgerStatus;
   history: LedgerAction[];
 }
@@ -120,7 +124,10 @@ export interface LedgerPage {
 }
 
 export interface ProfilePoint {
+  period: PeriodSpec;
   periodLabel: string;
+  /** The month's published run, when there is one: its frozen numbers are shown. */
+  publishedRunId: string | null;
   score: number | null;
   grade: Grade | null;
   rank: number | null;

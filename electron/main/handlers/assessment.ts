@@ -3,7 +3,7 @@ import type { RunSummary, Scorecard, ScorecardRow } from '../../../core/api/asse
 import { ApiError } from '../../../core/api/errors';
 import type { SessionUser } from '../../../core/api/types';
 import { drillFacts } from '../../../db/repositories/assessment/drill';
-import { getRun, insertRun, listRuns, publishRun, type StoredRun } from '../../../db/repositories/assessment/runs';
+import { getRun, insertRun, latestPublished, listRuns, publishRun, type StoredRun } from '../../../db/repositories/assessment/runs';
 import { activeScheme, getScheme } from '../../../db/repositories/assessment/schemes';
 import { loadTargets } from '../../../db/repositories/assessment/targets';
 import { LIST_COLUMNS, type CaseListRow } from '../../../db/repositories/caseQueries';
@@ -72,16 +72,20 @@ export const runsHandler: Handler<'assessment.runs'> = async ({ period }, { back
 
 export const compareHandler: Handler<'assessment.compare'> = async ({ a, b, kind }, { backend }) => {
   const [runA, runB] = [await storedRun(backend, a), await storedRun(backend, b)];
-  const rowsA = (JSON.parse(runA.results) as ScorecardSet).kinds[kind];
+  const rowsA = new Map((JSON.parse(runA.results) as ScorecardSet).kinds[kind].map((r) => [r.target.id, r]));
   const rowsB = new Map((JSON.parse(runB.results) as ScorecardSet).kinds[kind].map((r) => [r.target.id, r]));
+  // Every target of either run: one added or removed between them still shows.
+  const targets = new Map<string, ScorecardRow['target']>([...rowsA.values(), ...rowsB.values()].map((r) => [r.target.id, r.target]));
   return {
     a: summaryOf(runA),
     b: summaryOf(runB),
     kind,
-    rows: rowsA.map((ra: ScorecardRow) => {
-      const rb = rowsB.get(ra.target.id);
-      const change = ra.score === null || rb?.score === null || rb === undefined ? null : Math.round((rb.score! - ra.score) * 100) / 100;
-      return { target: ra.target, a: ra.score, b: rb?.score ?? null, change, rankA: ra.rank, rankB: rb?.rank ?? null };
+    rows: [...targets.values()].map((target) => {
+      const ra = rowsA.get(target.id);
+      const rb = rowsB.get(target.id);
+      const a = ra?.score ?? null;
+      const b = rb?.score ?? null;
+      return { target, a, b, change: a === null || b === null ? null : Math.round((b - a) * 100) / 100, rankA: ra?.rank ?? null, rankB: rb?.rank ?? null };
     }),
   };
 };
@@ -148,9 +152,15 @@ export const profileHandler: Handler<'assessment.profile'> = async ({ kind, targ
   const scheme = await schemeOrActive(backend);
   const points = [];
   for (const spec of monthsBack(backend.now(), months)) {
-    const set = await computeScorecards(backend.knex, scheme.definition, spec, backend.now(), [kind]);
-    const row = set.kinds[kind].find((r) => r.target.id === targetId)!;
+    // A published month shows its frozen numbers; the others are computed now.
+    const published = await latestPublished(backend.knex, spec);
+    const set = published
+      ? (JSON.parse(published.results) as ScorecardSet)
+      : await computeScorecards(backend.knex, scheme.definition, spec, backend.now(), [kind]);
+    const row = set.kinds[kind].find((r) => r.target.id === targetId);
+    if (!row) continue;
     points.push({
+      period: spec, publishedRunId: published?.id ?? null,
       periodLabel: set.periodLabel, score: row.score, grade: row.grade, rank: row.rank, of: set.kinds[kind].length,
       indicators: row.indicators.map((i) => ({ indicator: i.indicator, value: i.value })),
     });

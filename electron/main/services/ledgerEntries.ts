@@ -79,6 +79,9 @@ export async function ledgerEntries(db: Knex, q: LedgerQuery, now: number): Prom
         summary: f.summary,
         at: Number(type === 'overdue' ? f.due_at : f.at),
         detail: detailOf(type, f, now),
+        stage: type === 'overdue' ? (f.kind as 'sign' | 'handle' | 'verify') : null,
+        dueAt: f.due_at === null ? null : Number(f.due_at),
+        doneAt: f.done_at === null ? null : Number(f.done_at),
         status: 'open',
         history: [],
       });

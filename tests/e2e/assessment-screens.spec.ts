@@ -62,6 +62,10 @@ for (const size of SIZES) {
       await page.goto('/#/assessment');
       await expect(page.getByTestId('scorecard-table').locator('tbody tr').first()).toBeVisible();
       await look(page, testInfo, `${tag}-scorecard`);
+      // Scrolled to its last column: rank and target stay, the table scrolls inside itself.
+      await page.getByTestId('scorecard-table').locator('.el-table__body-wrapper .el-scrollbar__wrap').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      await expect(page.getByTestId('scorecard-table').locator('tbody tr').first().getByTestId('target-name')).toBeInViewport();
+      await look(page, testInfo, `${tag}-scorecard-scrolled`);
 
       await page.getByTestId('scorecard-table').locator('tbody tr').nth(13).getByTestId('score').click();
       await expect(page.getByTestId('drill-drawer')).toBeVisible();

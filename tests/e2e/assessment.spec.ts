@@ -219,6 +219,7 @@ test('an admin copies the scheme; the server refuses weights that do not add up,
   const page = await signedIn(browser, 'admin');
   await page.getByTestId('nav-assessment-schemes').click();
   await expect(page.getByTestId('scheme-list')).toContainText('启用中');
+  const versions = await page.getByTestId('scheme-list').locator('tbody tr').count();
   await page.getByTestId('scheme-copy').click();
   const weight = page.getByTestId('weight-sign_on_time_rate').locator('input');
   await weight.fill('10');
@@ -232,9 +233,12 @@ test('an admin copies the scheme; the server refuses weights that do not add up,
   await weight.press('Tab');
   await page.getByTestId('scheme-save').click();
   await expect(page.getByTestId('scheme-issues')).toHaveCount(0);
-  await expect(page.getByTestId('scheme-list').locator('tbody tr')).toHaveCount(2);
-  await expect(page.getByTestId('scheme-status-2')).toHaveText('草稿');
+  // The copy is a new draft version, opened read-only; the active scheme is untouched.
+  await expect(page.getByTestId('scheme-list').locator('tbody tr')).toHaveCount(versions + 1);
+  await expect(page.getByTestId(`scheme-status-${versions + 1}`)).toHaveText('草稿');
+  await expect(page.getByTestId('scheme-detail-status')).toHaveText('草稿');
   await expect(page.getByTestId('scheme-editor')).toContainText('只读');
+  await expect(page.getByTestId('scheme-list')).toContainText('启用中');
 });
 
 test('a target profile: from the scorecard for leaders, as 我的考核 for departments and grid workers', async ({ browser }, testInfo) => {

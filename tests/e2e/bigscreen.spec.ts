@@ -142,7 +142,8 @@ test('a case filed anywhere reaches the open wall within seconds, masked', async
 test('a wall without a valid key says so in Chinese', async ({ page }) => {
   await page.goto('/#/bigscreen?key=not-the-key');
   await expect(page.getByTestId('wall-key-invalid')).toContainText('大屏密钥无效，请联系管理员');
+  // No key and nobody signed in: a fresh load, as a wall PC starting up.
+  await page.goto('about:blank');
   await page.goto('/#/bigscreen');
-  await page.reload();
   await expect(page.getByTestId('wall-key-invalid')).toContainText('大屏密钥无效，请联系管理员');
 });

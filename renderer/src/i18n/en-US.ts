@@ -2,6 +2,8 @@ import { enEnums } from './enums';
 import { enDesk } from './en/desk';
 import { enMoves } from './en/moves';
 import { enReport } from './en/report';
+import { enAssessment } from './en/assessment';
+import { enDashboard } from './en/dashboard';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -84,6 +86,8 @@ const enUS: MessageSchema = {
   ...enDesk,
   ...enMoves,
   ...enReport,
+  ...enAssessment,
+  ...enDashboard,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

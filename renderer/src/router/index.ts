@@ -3,6 +3,7 @@ import type { Role } from '@core/domain/roles';
 import { useSessionStore } from '../stores/session';
 import { useSetupStore } from '../stores/setup';
 import { showError } from '../utils/errors';
+import { assessmentRoutes } from '../views/assessment/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,9 +27,18 @@ export const router = createRouter({
         { path: '', redirect: { name: 'queue' } },
         { path: 'cases', name: 'queue', component: () => import('../views/DeskView.vue') },
         { path: 'cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue'), props: true },
+        ...assessmentRoutes,
+        {
+          path: 'dashboard',
+          name: 'dashboard',
+          component: () => import('../views/dashboard/DashboardView.vue'),
+          meta: { roles: ['leader', 'shift_leader', 'dispatcher', 'admin'] },
+        },
         { path: 'admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ['admin'] } },
       ],
     },
+    // Outside the shell: a wall PC opens it with the display key in the URL and nobody signed in.
+    { path: '/bigscreen', name: 'bigscreen', component: () => import('../views/bigscreen/BigScreenView.vue'), meta: { public: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -92,17 +92,21 @@ test('the full queue scrolls to its last row and loads it', async ({ browser }) 
   await expect(page).toHaveURL(/status=all/);
   await expect.poll(() => totalShown(page)).toBeGreaterThan(1000);
   const total = await totalShown(page);
-  await page.evaluate(() => {
-    const scroller = [...document.querySelectorAll<HTMLElement>('[data-testid=case-table] div')].find((e) => e.scrollHeight > e.clientHeight + 100)!;
-    scroller.scrollTop = scroller.scrollHeight;
-  });
-  // Every row on screen gets its data, and the last one is there.
+  // The virtual list sizes itself once the count arrives, so scroll again until the bottom is reached;
+  // then every row on screen gets its data, and the last one is there.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => {
+        const scroller = [...document.querySelectorAll<HTMLElement>('[data-testid=case-table] div')].find((e) => e.scrollHeight > e.clientHeight + 100)!;
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      return page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=queue-row]')];
+        return Math.max(...rows.map((r) => Math.round(parseFloat(r.style.top) / r.offsetHeight)));
+      });
+    })
+    .toBe(total - 1);
   await expect.poll(async () => page.locator('[data-testid=queue-row][data-case-id=""]').count()).toBe(0);
-  const lastIndex = await page.evaluate(() => {
-    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=queue-row]')];
-    return Math.max(...rows.map((r) => Math.round(parseFloat(r.style.top) / r.offsetHeight)));
-  });
-  expect(lastIndex).toBe(total - 1);
 });
 
 test('J and K step through the queue and Enter opens the case page', async ({ browser }) => {

@@ -6,6 +6,8 @@ import { monthFromLabel } from './period';
 
 const NONE = '—';
 /** Scores are kept to two decimals by the server; trailing zeros only add noise. */
+/** Composite scores line up in a ranked column: always two decimals (90.60 under 95.09). */
+export const formatComposite = (n: number | null | undefined): string => (n === null || n === undefined ? NONE : n.toFixed(2));
 export const formatScore = (n: number | null | undefined): string => (n === null || n === undefined ? NONE : String(Math.round(n * 100) / 100));
 
 export function formatValue(indicator: IndicatorId, value: number | null | undefined): string {

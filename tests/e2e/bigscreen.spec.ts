@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, ensureDemo } from './helpers';
+import { DEMO_PASSWORD, apiAs, ensureDemo } from './helpers';
 
 let displayKey = '';
 
@@ -139,11 +139,18 @@ test('a case filed anywhere reaches the open wall within seconds, masked', async
   expect(errors).toEqual([]);
 });
 
-test('a wall without a valid key says so in Chinese', async ({ page }) => {
+test('a wall without a valid key says so in Chinese; without any key it asks to sign in', async ({ page }) => {
   await page.goto('/#/bigscreen?key=not-the-key');
   await expect(page.getByTestId('wall-key-invalid')).toContainText('大屏密钥无效，请联系管理员');
   // No key and nobody signed in: a fresh load, as a wall PC starting up.
   await page.goto('about:blank');
   await page.goto('/#/bigscreen');
-  await expect(page.getByTestId('wall-key-invalid')).toContainText('大屏密钥无效，请联系管理员');
+  await expect(page.getByTestId('wall-signed-out')).toContainText('请先登录');
+  // Signing in from the notice comes back to the wall.
+  await page.getByRole('link', { name: '去登录' }).click();
+  await page.getByLabel('用户名', { exact: true }).fill('leader');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/#\/bigscreen$/);
+  await expect(page.getByTestId('wall-key-open')).toHaveAttribute('data-value', /^\d+$/);
 });

@@ -1,7 +1,7 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue';
 import type { DashboardData } from '@core/api/dashboardTypes';
 import { call } from '../../api/client';
-import { errorText } from '../../utils/errors';
+import { useLatestCall } from '../../composables/useLatestCall';
 import type { DashboardPeriod } from './dashboardLinks';
 
 /** A dashboard left open on a leader's second monitor stays current without anyone pressing 刷新. */
@@ -15,26 +15,17 @@ const AUTO_REFRESH_MS = 60_000;
 export function useDashboardData(period: Ref<DashboardPeriod>, streetId: Ref<string | undefined>) {
   // Shallow: charts rebuild their options from the whole object; deep reactivity over thousands of numbers buys nothing.
   const data = shallowRef<DashboardData | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
   const loadedAt = ref<number | null>(null);
-  let sequence = 0;
+  const { loading, error, run } = useLatestCall();
 
-  async function load(): Promise<void> {
-    const mine = ++sequence;
-    loading.value = true;
-    error.value = null;
-    try {
-      const result = await call('dashboard.data', { period: period.value, ...(streetId.value ? { streetId: streetId.value } : {}) });
-      if (mine !== sequence) return;
-      data.value = result;
-      loadedAt.value = Date.now();
-    } catch (e) {
-      if (mine === sequence) error.value = errorText(e);
-    } finally {
-      if (mine === sequence) loading.value = false;
-    }
-  }
+  const load = (): Promise<void> =>
+    run(
+      () => call('dashboard.data', { period: period.value, ...(streetId.value ? { streetId: streetId.value } : {}) }),
+      (result) => {
+        data.value = result;
+        loadedAt.value = Date.now();
+      },
+    );
 
   watch(() => JSON.stringify([period.value, streetId.value]), () => void load(), { immediate: true });
   let timer = 0;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, apiAs, ensureDemo } from './helpers';
+import { DEMO_PASSWORD, apiAs, chartInk, ensureDemo } from './helpers';
 
 let displayKey = '';
 
@@ -15,33 +15,6 @@ function collectErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
-}
-
-/**
- * How much each chart drew: the spread of its canvases' luminance (alpha-weighted, so an
- * untouched transparent canvas counts as flat) and the number of distinct colours.
- */
-async function chartInk(page: Page, scope: string) {
-  return page.evaluate((scope) => {
-    return [...document.querySelectorAll(`${scope} [data-chart]`)].map((chart) => {
-      let n = 0;
-      let sum = 0;
-      let sumSq = 0;
-      const colours = new Set<number>();
-      for (const canvas of chart.querySelectorAll('canvas')) {
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 0; i < data.length; i += 4 * 7) {
-          const lum = ((0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) * data[i + 3]!) / 255;
-          n += 1;
-          sum += lum;
-          sumSq += lum * lum;
-          colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
-        }
-      }
-      const mean = n ? sum / n : 0;
-      return { chart: chart.getAttribute('data-testid') ?? chart.getAttribute('aria-label'), variance: n ? sumSq / n - mean * mean : 0, colours: colours.size };
-    });
-  }, scope);
 }
 
 async function openWall(page: Page, query = ''): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { apiAs, ensureDemo, queueRows, signedIn } from './helpers';
+import { apiAs, chartInk, ensureDemo, queueRows, signedIn } from './helpers';
 
 interface Region {
   id: string;
@@ -32,30 +32,6 @@ async function signedInPage(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
-/** Alpha-weighted luminance spread and distinct colours of each chart's canvases: a blank or one-colour chart scores near zero. */
-async function chartInk(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid=dashboard] [data-chart]')].map((chart) => {
-      let n = 0;
-      let sum = 0;
-      let sumSq = 0;
-      const colours = new Set<number>();
-      for (const canvas of chart.querySelectorAll('canvas')) {
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 0; i < data.length; i += 4 * 5) {
-          const lum = ((0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) * data[i + 3]!) / 255;
-          n += 1;
-          sum += lum;
-          sumSq += lum * lum;
-          colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!);
-        }
-      }
-      const mean = n ? sum / n : 0;
-      return { chart: chart.getAttribute('data-testid'), variance: n ? sumSq / n - mean * mean : 0, colours: colours.size };
-    }),
-  );
-}
-
 async function openDashboard(page: Page): Promise<void> {
   await page.getByTestId('nav-dashboard').click();
   await expect(page).toHaveURL(/#\/dashboard/);
@@ -81,7 +57,7 @@ test('the dashboard draws every chart and its screenshots are kept', async ({ br
   page.on('pageerror', (e) => errors.push(e.message));
   await openDashboard(page);
 
-  const ink = await chartInk(page);
+  const ink = await chartInk(page, '[data-testid=dashboard]');
   expect(ink.map((c) => c.chart).sort()).toEqual([
     'chart-calendar', 'chart-categories', 'chart-funnel', 'chart-limits', 'chart-map', 'chart-radar', 'chart-ranking', 'chart-trends',
   ]);
@@ -98,7 +74,7 @@ test('the dashboard draws every chart and its screenshots are kept', async ({ br
   await expect(page).toHaveURL(/street=/);
   await expect(page.getByTestId('dashboard-refresh')).not.toHaveClass(/is-loading/);
   await page.waitForTimeout(800);
-  for (const c of await chartInk(page)) expect(c.variance, `${c.chart} drew nothing for one street`).toBeGreaterThan(30);
+  for (const c of await chartInk(page, '[data-testid=dashboard]')) expect(c.variance, `${c.chart} drew nothing for one street`).toBeGreaterThan(30);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { apiAs, ensureDemo, signedIn } from './helpers';
+import { apiAs, chartInk, ensureDemo, signedIn } from './helpers';
 
 test.beforeAll(async ({ request }) => {
   await ensureDemo(request);
@@ -247,6 +247,10 @@ test('a target profile: from the scorecard for leaders, as 我的考核 for depa
   await rowOf(leader, CITY).getByTestId('target-name').click();
   await expect(leader.getByTestId('profile-title')).toContainText(CITY);
   await expect(leader.getByTestId('profile-table').locator('tbody tr')).toHaveCount(6);
+  // The score over the six months is drawn, not an empty frame.
+  await leader.waitForTimeout(1200);
+  const [trend] = await chartInk(leader, '[data-testid=profile-trend]');
+  expect(trend!.variance).toBeGreaterThan(30);
   await leader.screenshot({ path: testInfo.outputPath('profile.png'), animations: 'disabled' });
 
   const dept = await signedIn(browser, 'dept-d03');

@@ -146,3 +146,64 @@ export function trendsOption(trends: DashboardData['trends'], theme: ChartTheme,
     })),
   };
 }
+
+export interface ProfileTrendText {
+  score: string;
+  indicatorName: (id: IndicatorId) => string;
+}
+
+/**
+ * One target month by month: the composite score drawn bold, each rate indicator as a thin
+ * line a click away in the legend (all shown at once they would hide the score).
+ */
+export function profileTrendOption(
+  points: Array<{ periodLabel: string; score: number | null; indicators: Array<{ indicator: IndicatorId; value: number | null }> }>,
+  rateIndicators: IndicatorId[],
+  theme: ChartTheme,
+  text: ProfileTrendText,
+  locale: string,
+): ChartOption {
+  const dash = (v: number | null | undefined) => (v === null || v === undefined ? '-' : Number(v.toFixed(1)));
+  const rateOf = (p: (typeof points)[number], id: IndicatorId) => {
+    const value = p.indicators.find((i) => i.indicator === id)?.value;
+    return value === null || value === undefined ? null : value * 100;
+  };
+  const lines = rateIndicators.map((id) => ({
+    type: 'line' as const,
+    name: text.indicatorName(id),
+    symbolSize: theme.fontSize * 0.45,
+    lineStyle: { width: 1.5 },
+    data: points.map((p) => dash(rateOf(p, id))),
+  }));
+  return {
+    color: theme.palette,
+    legend: {
+      top: 0,
+      textStyle: textStyle(theme, theme.smallFontSize),
+      itemWidth: theme.fontSize * 1.5,
+      itemHeight: theme.fontSize * 0.6,
+      selected: Object.fromEntries(rateIndicators.map((id) => [text.indicatorName(id), false])),
+    },
+    grid: { left: 8, right: 16, top: theme.fontSize * 3.2, bottom: 4, containLabel: true },
+    tooltip: { trigger: 'axis', ...tooltipStyle(theme), valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '—') },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: points.map((p) => shortMonth(p.periodLabel, locale)),
+      axisLabel: textStyle(theme, theme.smallFontSize),
+      axisLine: { lineStyle: { color: theme.axisLine } },
+    },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: textStyle(theme, theme.smallFontSize), splitLine: { lineStyle: { color: theme.splitLine } } },
+    series: [
+      {
+        type: 'line' as const,
+        name: text.score,
+        symbolSize: theme.fontSize * 0.7,
+        lineStyle: { width: theme.lineWidth * 1.5 },
+        label: { show: true, position: 'top', ...textStyle(theme, theme.smallFontSize), formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : '') },
+        data: points.map((p) => dash(p.score)),
+      },
+      ...lines,
+    ],
+  };
+}

@@ -264,6 +264,7 @@ export const enAssessment: typeof zhAssessment = {
       openLedger: 'Open ledger entries this month: {n}',
       toLedger: 'Open the ledger',
       empty: 'No assessment data',
+      trend: 'Score and indicators over time',
       drillHint: 'Click a value to see its cases',
     },
   },

@@ -260,6 +260,7 @@ export const zhAssessment = {
       openLedger: '本月待处理的台账记录：{n} 条',
       toLedger: '查看追责台账',
       empty: '没有考核数据',
+      trend: '综合得分与指标走势',
       drillHint: '点击指标值查看对应案件',
     },
   },

@@ -5,6 +5,7 @@ import * as assessment from './20261128200000_assessment';
 import * as pendingRequests from './20261128220000_pending_requests';
 import * as searchByRowid from './20261128230000_search_by_rowid';
 import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
+import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 
 interface Migration {
   name: string;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128220000_pending_requests', ...pendingRequests },
   { name: '20261128230000_search_by_rowid', ...searchByRowid },
   { name: '20261128233000_overdue_by_report_time', ...overdueByReportTime },
+  { name: '20261129000000_month_totals_and_wall_indexes', ...monthTotals },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -74,18 +74,33 @@ export async function exemptFacts(db: Knex | Knex.Transaction, caseIds: readonly
   return new Set([...latest].filter(([, action]) => action === 'exempt').map(([factId]) => factId));
 }
 
-/** Applies summed changes to fact_days in a few statements (SQLite and PostgreSQL alike). */
+/** Applies summed changes to fact_days, and the same changes summed per month to fact_months, in a few statements (SQLite and PostgreSQL alike). */
 export async function applyTotals(trx: Knex.Transaction, totals: Map<string, Row>): Promise<void> {
-  const rows = [...totals.values()].filter((t) => t.total !== 0 || t.done !== 0 || t.on_time !== 0 || t.weight !== 0);
+  const days = [...totals.values()].filter(changes);
+  const months = new Map<string, Row>();
+  for (const d of days) {
+    const month = String(d.day).slice(0, 7);
+    const key = `${month}|${d.dim}|${d.target_id}|${d.kind}|${d.outcome}`;
+    const m = months.get(key);
+    if (!m) months.set(key, { ...d, day: month });
+    else for (const f of ['total', 'done', 'on_time', 'weight'] as const) m[f] = Number(m[f]) + Number(d[f]);
+  }
+  await upsertTotals(trx, 'fact_days', 'day', days);
+  await upsertTotals(trx, 'fact_months', 'month', [...months.values()].filter(changes));
+}
+
+const changes = (t: Row): boolean => t.total !== 0 || t.done !== 0 || t.on_time !== 0 || t.weight !== 0;
+
+async function upsertTotals(trx: Knex.Transaction, table: 'fact_days' | 'fact_months', bucket: 'day' | 'month', rows: readonly Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
     const chunk = rows.slice(i, i + UPSERT_ROWS);
     const values = chunk.map(() => '(?,?,?,?,?,?,?,?,?)').join(',');
     const bindings = chunk.flatMap((r) => [r.day, r.dim, r.target_id, r.kind, r.outcome, r.total, r.done, r.on_time, r.weight]) as Knex.RawBinding[];
     await trx.raw(
-      `insert into fact_days (day, dim, target_id, kind, outcome, total, done, on_time, weight) values ${values}
-       on conflict (day, dim, target_id, kind, outcome) do update set
-         total = fact_days.total + excluded.total, done = fact_days.done + excluded.done,
-         on_time = fact_days.on_time + excluded.on_time, weight = fact_days.weight + excluded.weight`,
+      `insert into ${table} (${bucket}, dim, target_id, kind, outcome, total, done, on_time, weight) values ${values}
+       on conflict (${bucket}, dim, target_id, kind, outcome) do update set
+         total = ${table}.total + excluded.total, done = ${table}.done + excluded.done,
+         on_time = ${table}.on_time + excluded.on_time, weight = ${table}.weight + excluded.weight`,
       bindings,
     );
   }

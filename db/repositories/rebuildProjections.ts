@@ -14,7 +14,7 @@ const BATCH = 2000;
 export async function rebuildAllProjections(writePath: WritePath, onProgress?: (done: number) => void): Promise<number> {
   const { knex } = writePath;
   await writePath.transaction(async (tx) => {
-    for (const table of ['cases', 'case_states', 'case_departments', 'case_facts', 'fact_days']) await tx.trx(table).delete();
+    for (const table of ['cases', 'case_states', 'case_departments', 'case_facts', 'fact_days', 'fact_months']) await tx.trx(table).delete();
     if (isSqlite(knex)) await tx.trx.raw('delete from cases_fts');
   });
   let done = 0;

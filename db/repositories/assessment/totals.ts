@@ -20,8 +20,33 @@ export class PeriodTotals {
   /**
    * A fact due in the period is judged once it is done or its day has passed: an open
    * stage due today or later has not failed yet (see core/assessment/measures.ts).
+   * Whole months (months, quarters, years) are read from the monthly totals, with the days
+   * from today on read again to tell what is not settled yet; other ranges sum the days.
    */
   static async load(db: Knex | Knex.Transaction, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
+    if (!fromDay.endsWith('-01') || !toDay.endsWith('-01')) return PeriodTotals.loadFromDays(db, fromDay, toDay, today);
+    const months = (await db('fact_months')
+      .where('month', '>=', fromDay.slice(0, 7))
+      .where('month', '<', toDay.slice(0, 7))
+      .groupBy('dim', 'target_id', 'kind', 'outcome')
+      .select('dim', 'target_id', 'kind', 'outcome')
+      .sum({ done: 'done', onTime: 'on_time', count: 'total', weight: 'weight' })) as Row[];
+    const openFrom = today > fromDay ? today : fromDay;
+    const unsettled = new Map<string, number>();
+    if (openFrom < toDay) {
+      const rows = (await db('fact_days')
+        .where('day', '>=', openFrom)
+        .where('day', '<', toDay)
+        .groupBy('dim', 'target_id', 'kind', 'outcome')
+        .select('dim', 'target_id', 'kind', 'outcome')
+        .select(db.raw('sum(total - done) as n'))) as Array<Row & { n: number }>;
+      for (const r of rows) unsettled.set(`${r.dim}|${r.target_id}|${r.kind}|${r.outcome}`, Number(r.n));
+    }
+    return new PeriodTotals(months.map((r) => ({ ...r, settled: Number(r.count) - (unsettled.get(`${r.dim}|${r.target_id}|${r.kind}|${r.outcome}`) ?? 0) })));
+  }
+
+  /** The same from the daily totals alone: any range of days. */
+  static async loadFromDays(db: Knex | Knex.Transaction, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
     const rows = await db('fact_days')
       .where('day', '>=', fromDay)
       .where('day', '<', toDay)

@@ -100,16 +100,21 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
     month = previousPeriod(month);
   }
 
-  const categoryRows = backend.knex('cases as c').join('categories as k', 'k.id', 'c.category_id')
-    .where('c.reported_at', '>=', bounds.from).where('c.reported_at', '<', bounds.to)
-    .groupBy('k.id', 'k.name', 'k.major_code', 'k.major_name').select('k.id', 'k.name', 'k.major_code', 'k.major_name').count({ n: '*' });
-  if (streetGrids) categoryRows.whereIn('c.grid_id', gridIds);
+  // Counted per category id on the (category, report time) index, one category at a time, then
+  // named from the small catalogue: no join and no row reads over the month's cases.
+  const catalogue = (await backend.knex('categories').select('id', 'name', 'major_code', 'major_name')) as Array<{ id: string; name: string; major_code: string; major_name: string }>;
+  const categoryCounts = backend.knex('cases').whereIn('category_id', catalogue.map((c) => c.id))
+    .where('reported_at', '>=', bounds.from).where('reported_at', '<', bounds.to).groupBy('category_id').select('category_id').count({ n: '*' });
+  if (streetGrids) categoryCounts.whereIn('grid_id', gridIds);
+  const counted = new Map(((await categoryCounts) as Array<{ category_id: string; n: number }>).map((r) => [r.category_id, Number(r.n)]));
   const majors = new Map<string, { majorCode: string; majorName: string; total: number; minors: Array<{ categoryId: string; name: string; count: number }> }>();
-  for (const r of (await categoryRows) as Array<{ id: string; name: string; major_code: string; major_name: string; n: number }>) {
-    const m = majors.get(r.major_code) ?? { majorCode: r.major_code, majorName: r.major_name, total: 0, minors: [] };
-    m.total += Number(r.n);
-    m.minors.push({ categoryId: r.id, name: r.name, count: Number(r.n) });
-    majors.set(r.major_code, m);
+  for (const c of catalogue) {
+    const n = counted.get(c.id);
+    if (!n) continue;
+    const m = majors.get(c.major_code) ?? { majorCode: c.major_code, majorName: c.major_name, total: 0, minors: [] };
+    m.total += n;
+    m.minors.push({ categoryId: c.id, name: c.name, count: n });
+    majors.set(c.major_code, m);
   }
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const keys = await keyNumbers(backend.knex, now, totals, streetGrids ? gridIds : null);

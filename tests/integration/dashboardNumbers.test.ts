@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from '../support/backend';
+
+let t: TestBackend;
+let leader = '';
+beforeAll(async () => {
+  t = await openTestBackend({ demo: true });
+  leader = await t.login('leader');
+});
+afterAll(async () => t.close());
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const response = await t.dispatch(method, input, leader);
+  if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
+  return response.result as T;
+}
+
+interface Keys {
+  overdueRed: number;
+  dueSoonYellow: number;
+}
+
+describe('the dashboard and the wall', () => {
+  it('count the same red and yellow cases as the desk shows, for the office and for one street', async () => {
+    const { regions } = await call<{ regions: Array<{ id: string; level: string }> }>('reference.get', {});
+    const street = regions.find((r) => r.level === 'street')!;
+    const wall = await call<{ keys: Keys }>('bigscreen.snapshot', {});
+    const desk = async (filter: object) => (await call<{ total: number }>('cases.list', { ...filter, pageSize: 1 })).total;
+    for (const [keys, filter] of [
+      [wall.keys, {}],
+      [(await call<{ keys: Keys }>('dashboard.data', {})).keys, {}],
+      [(await call<{ keys: Keys }>('dashboard.data', { streetId: street.id })).keys, { streetId: street.id }],
+    ] as const) {
+      expect(keys.overdueRed).toBeGreaterThan(0);
+      expect(keys.dueSoonYellow).toBeGreaterThan(0);
+      expect(keys.overdueRed).toBe(await desk({ ...filter, colour: 'red' }));
+      expect(keys.dueSoonYellow).toBe(await desk({ ...filter, colour: 'yellow' }));
+    }
+  });
+});

@@ -75,15 +75,28 @@ for (const q of QUERIES) {
   const statements = await capture(q.input);
   const handlerTimes: number[] = [];
   const bareTimes: number[] = [];
-  for (let i = 0; i < runs + 5; i++) {
-    // Alternate the two so the page cache and machine noise treat them alike; drop the warm-up runs.
-    let started = performance.now();
+  const timeHandler = async () => {
+    const started = performance.now();
     const response = await dispatch('cases.list', q.input, token);
-    const handlerMs = performance.now() - started;
     if (!response.ok) throw new Error(response.error.message);
-    started = performance.now();
+    return performance.now() - started;
+  };
+  const timeBare = async () => {
+    const started = performance.now();
     for (const s of statements) await bareAll(s.sql, s.bindings);
-    const bareMs = performance.now() - started;
+    return performance.now() - started;
+  };
+  for (let i = 0; i < runs + 5; i++) {
+    // Alternate the two, and which goes first, so the page cache and machine noise treat them alike; drop the warm-up runs.
+    let handlerMs: number;
+    let bareMs: number;
+    if (i % 2 === 0) {
+      handlerMs = await timeHandler();
+      bareMs = await timeBare();
+    } else {
+      bareMs = await timeBare();
+      handlerMs = await timeHandler();
+    }
     if (i >= 5) {
       handlerTimes.push(handlerMs);
       bareTimes.push(bareMs);

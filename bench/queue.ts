@@ -47,6 +47,7 @@ const QUERIES: Array<{ name: string; fts: boolean; input: Record<string, unknown
   { name: '处置中 + 部门', fts: false, input: { tab: 'handling', departmentId: department.id } },
   { name: '全部 + 类别, 按上报时间', fts: false, input: { categoryId: category.id, sort: 'reported_desc' } },
   { name: '红色时限 + 近7天上报', fts: false, input: { colour: 'red', reportedFrom: weekAgo } },
+  { name: '黄色时限（临期）', fts: false, input: { colour: 'yellow' } },
   { name: '全文: 装修垃圾', fts: true, input: { q: '装修垃圾' } },
   { name: '全文(常见词): 人行道', fts: true, input: { q: '人行道' } },
   { name: '全文(两字): 噪音, 在办', fts: true, input: { q: '噪音', tab: 'handling' } },

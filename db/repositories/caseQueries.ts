@@ -89,7 +89,9 @@ export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope
   if (f.handler) q.where('cases.handler', f.handler);
   if (f.priority) q.where('cases.priority', f.priority);
   if (f.colour === 'red') q.where('cases.deadline_sort', '<', now);
-  if (f.colour === 'yellow') q.where('cases.stage_warn_at', '<=', now).where('cases.deadline_sort', '>=', now);
+  // Start from the warned stages (a few thousand, on the stage_warn_at index), never from deadline_sort >= now,
+  // which every closed case matches with its far-future sentinel: the unary plus keeps the planner off that index.
+  if (f.colour === 'yellow') q.where('cases.stage_warn_at', '<=', now).whereRaw('+?? >= ?', ['cases.deadline_sort', now]);
   if (f.colour === 'green') q.where('cases.stage_warn_at', '>', now);
   if (f.q) applyText(db, q, f.q);
   if (f.reportedFrom !== undefined) q.where('cases.reported_at', '>=', f.reportedFrom);

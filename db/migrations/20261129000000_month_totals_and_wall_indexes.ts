@@ -14,7 +14,9 @@ const TOTAL_COLUMNS = `dim varchar(16) not null, target_id varchar(36) not null,
  * - open cases by status, grid and both stage clocks in one index: the grid map's counts
  *   come from the index alone;
  * - cases by status and report time with their grid: the stage funnel reads no rows and
- *   needs no sort.
+ *   needs no sort;
+ * - the stage clocks together (replacing stage_warn_at alone): "due soon" filters the warned
+ *   stages on the index without reading each row.
  */
 export async function up(knex: Knex): Promise<void> {
   if (!(await knex.schema.hasTable('fact_months'))) {
@@ -30,6 +32,8 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
     t.index(['status', 'grid_id', 'deadline_sort', 'stage_warn_at'], 'cases_status_grid_clocks_index');
     t.index(['status', 'reported_at', 'grid_id'], 'cases_status_reported_at_grid_index');
+    t.index(['stage_warn_at', 'deadline_sort'], 'cases_stage_warn_at_deadline_sort_index');
+    t.dropIndex(['stage_warn_at'], 'cases_stage_warn_at_index');
   });
 }
 
@@ -37,6 +41,8 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
     t.dropIndex(['status', 'grid_id', 'deadline_sort', 'stage_warn_at'], 'cases_status_grid_clocks_index');
     t.dropIndex(['status', 'reported_at', 'grid_id'], 'cases_status_reported_at_grid_index');
+    t.dropIndex(['stage_warn_at', 'deadline_sort'], 'cases_stage_warn_at_deadline_sort_index');
+    t.index(['stage_warn_at'], 'cases_stage_warn_at_index');
   });
   await knex.schema.alterTable('fact_days', (t) => t.dropIndex(['dim', 'kind', 'day', 'total'], 'fact_days_dim_kind_day_index'));
   await knex.schema.dropTableIfExists('fact_months');

@@ -16,15 +16,19 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 }
 
 interface Keys {
+  open: number;
   overdueRed: number;
   dueSoonYellow: number;
 }
 
 describe('the dashboard and the wall', () => {
-  it('count the same red and yellow cases as the desk shows, for the office and for one street', async () => {
+  it('count the same red and yellow cases as the desk shows, for the office, its grids and one street', async () => {
     const { regions } = await call<{ regions: Array<{ id: string; level: string }> }>('reference.get', {});
     const street = regions.find((r) => r.level === 'street')!;
-    const wall = await call<{ keys: Keys }>('bigscreen.snapshot', {});
+    const wall = await call<{ keys: Keys; grids: Array<{ open: number; overdue: number }> }>('bigscreen.snapshot', {});
+    // The map's grids add up to the office's numbers.
+    expect(wall.grids.reduce((n, g) => n + g.open, 0)).toBe(wall.keys.open);
+    expect(wall.grids.reduce((n, g) => n + g.overdue, 0)).toBe(wall.keys.overdueRed);
     const desk = async (filter: object) => (await call<{ total: number }>('cases.list', { ...filter, pageSize: 1 })).total;
     for (const [keys, filter] of [
       [wall.keys, {}],

@@ -74,7 +74,7 @@ export async function gridMetrics(db: Knex, scheme: SchemeDefinition, month: Per
     .groupBy('grid_id')
     .select('grid_id')
     .count({ open: '*' })
-    .select(db.raw('sum(deadline_sort < ?) as overdue', [now]))) as Array<{ grid_id: string; open: number; overdue: number | null }>;
+    .select(db.raw('sum(case when deadline_sort < ? then 1 else 0 end) as overdue', [now]))) as Array<{ grid_id: string; open: number; overdue: number | null }>;
   const open = new Map(openRows.map((r) => [r.grid_id, Number(r.open)]));
   const overdue = new Map(openRows.map((r) => [r.grid_id, Number(r.overdue ?? 0)]));
   const codes = new Map((await db('regions').where('level', 'grid').select('id', 'code')).map((r) => [r.id as string, r.code as string]));

@@ -112,15 +112,27 @@ test('the full queue scrolls to its last row and loads it', async ({ browser }) 
 test('J and K step through the queue and Enter opens the case page', async ({ browser }) => {
   const page = await signedIn(browser, 'dispatcher');
   await tab(page, '处置中').click();
+  await expect(page).toHaveURL(/status=handling/);
   await expect(queueRows(page).nth(2)).toBeVisible();
+  // The virtual table recycles row elements, so follow the selected row, not a DOM position.
+  const selected = page.locator('[data-testid=queue-row].is-selected');
+  const selectedId = () => selected.getAttribute('data-case-id');
+  const selectedIndex = () => selected.evaluate((r: HTMLElement) => Math.round(parseFloat(r.style.top) / r.offsetHeight));
   await page.keyboard.press('j');
-  const first = await queueRows(page).nth(0).getAttribute('data-case-id');
-  await expect(queueRows(page).nth(0)).toHaveClass(/is-selected/);
-  await page.keyboard.press('j');
-  await expect(queueRows(page).nth(1)).toHaveClass(/is-selected/);
-  await page.keyboard.press('k');
-  await expect(queueRows(page).nth(0)).toHaveClass(/is-selected/);
+  await expect(selected).toHaveCount(1);
+  const first = (await selectedId())!;
+  expect(await selectedIndex()).toBe(0);
   await expect(page).toHaveURL(new RegExp(`case=${first}`));
+  await page.keyboard.press('j');
+  await expect(page).not.toHaveURL(new RegExp(`case=${first}`));
+  const second = (await selectedId())!;
+  expect(second).not.toBe(first);
+  expect(await selectedIndex()).toBe(1);
+  await expect(page).toHaveURL(new RegExp(`case=${second}`));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`case=${first}`));
+  await expect(selected).toHaveAttribute('data-case-id', first);
+  expect(await selectedIndex()).toBe(0);
   await page.keyboard.press('/');
   await expect(page.getByTestId('queue-search')).toBeFocused();
   await page.keyboard.press('Escape');

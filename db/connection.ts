@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { migrationSource } from './migrations';
+import { cachePreparedReads, type CachableConnection } from './statementCache';
 
 export type DbConfig =
   | { client: 'sqlite'; filename: string }
@@ -19,7 +20,7 @@ const SQLITE_PRAGMAS = [
   'PRAGMA cache_size = -65536',
 ];
 
-interface RawSqliteConnection {
+interface RawSqliteConnection extends CachableConnection {
   exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
@@ -33,6 +34,7 @@ export function createKnex(config: DbConfig): Knex {
         min: 1,
         max: 1,
         afterCreate: (conn: RawSqliteConnection, done: (err: Error | null, conn: unknown) => void) => {
+          cachePreparedReads(conn);
           conn.exec(SQLITE_PRAGMAS.join(';'), (err) => done(err, conn));
         },
       },

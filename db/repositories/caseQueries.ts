@@ -158,14 +158,16 @@ export async function listCases(
   if (sort === 'deadline') rowsQuery.orderBy('cases.deadline_sort', 'asc');
   else rowsQuery.orderBy('cases.reported_at', 'desc');
   rowsQuery.orderBy('cases.id').limit(pageSize).offset((page - 1) * pageSize);
-  const rows = await rowsQuery;
   // With nothing but the search, the full-text index knows the total by itself.
   const { q: _q, ...others } = filter;
   const onlySearch = matches !== null && scope.kind === 'all' && Object.values(others).every((v) => v === undefined);
-  const total = onlySearch
+  // Both at once: the count is built while SQLite reads the page (and runs beside it on PostgreSQL).
+  const rowsRead = rowsQuery.then((r) => r as CaseListRow[]);
+  const totalRead = onlySearch
     ? matches
-    : Number((await applyFilter(db, db('cases').count<{ n: number | string }[]>({ n: '*' }), filter, scope, now))[0]?.n ?? 0);
-  return { rows: rows as CaseListRow[], total };
+    : applyFilter(db, db('cases').count<{ n: number | string }[]>({ n: '*' }), filter, scope, now).then((r) => Number(r[0]?.n ?? 0));
+  const [rows, total] = await Promise.all([rowsRead, totalRead]);
+  return { rows, total };
 }
 
 /** How many cases wait in each queue tab under the same filters: three queries, not ten. */

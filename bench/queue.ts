@@ -5,16 +5,20 @@
  * (`db.all`, which prepares each time; `ratio` is against this) and once through statements
  * prepared before timing starts (`bare_prepared_*`), the least SQLite can do for that SQL.
  * The app keeps its prepared reads (db/statementCache.ts), so the second shows what the
- * handler's own layers cost.
+ * handler's own layers cost. Then, with the app built (`npm run build`), the desk itself in
+ * Chromium on the same database: first rows, scrolling and scrollbar jumps (deskScroll.ts).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sqlite3 from 'sqlite3';
 import { Backend } from '../electron/main/backend';
+import { startBridge } from '../electron/main/bridge/httpBridge';
 import { createDispatcher } from '../electron/main/dispatcher';
 import { handlers } from '../electron/main/handlers';
 import { ensureBenchDatabase } from './benchDatabase';
 import { classifierAccuracy } from './classifierAccuracy';
+import { measureDeskScroll, type QueueScroll } from './deskScroll';
 import { log, percentile, round } from './stats';
 
 const { values } = parseArgs({
@@ -129,8 +133,23 @@ for (const q of QUERIES) {
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 for (const statement of prepared.values()) statement.finalize();
 bare.close();
+
+let desk: QueueScroll[] = [];
+const staticDir = resolve('out/renderer');
+if (existsSync(staticDir)) {
+  log('scrolling the desk in Chromium…');
+  const bridge = await startBridge({ dispatch, staticDir });
+  try {
+    desk = await measureDeskScroll(bridge.url, { username: 'dispatcher', password: 'Demo@2026' });
+    for (const d of desk) log(`${d.view}: ${d.listed_rows} rows, first rows ${d.first_rows_ms} ms, frames p50 ${d.frame_p50_ms} / p95 ${d.frame_p95_ms} ms, jump p95 ${d.jump_p95_ms} ms`);
+  } finally {
+    await bridge.close();
+  }
+} else {
+  log('out/renderer is missing: run `npm run build` first to scroll the desk in Chromium');
+}
 await backend.close();
 
 log('classifier accuracy on the demo office…');
 const classifier = await classifierAccuracy();
-console.log(JSON.stringify({ bench: 'queue', cases: Number(caseCount), queries: results, rss_mb: rssMb, classifier }));
+console.log(JSON.stringify({ bench: 'queue', cases: Number(caseCount), queries: results, rss_mb: rssMb, classifier, desk }));

@@ -41,6 +41,7 @@ export const caseListInput = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
     sort: z.enum(CASE_SORTS).default('deadline'),
+    withTotal: z.boolean().default(true),
   })
   .refine(datesInOrder, datesMessage);
 

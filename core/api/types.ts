@@ -144,7 +144,8 @@ export interface CaseEventView {
 
 export interface CaseListResult {
   rows: CaseSummary[];
-  total: number;
+  /** null when the request asked for no total (withTotal: false). */
+  total: number | null;
   page: number;
   pageSize: number;
 }

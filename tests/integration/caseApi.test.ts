@@ -131,6 +131,29 @@ describe('the queue', () => {
     expect(counts.overdue).toBeGreaterThan(0);
   });
 
+  it('pages through the whole queue in either order, every case once, and counts only when asked', async () => {
+    type Page = { rows: { id: string; stageDeadlineAt: number | null; reportedAt: number }[]; total: number | null };
+    for (const sort of ['deadline', 'reported_desc'] as const) {
+      const first = await call<Page>('dispatcher', 'cases.list', { sort, pageSize: 200 });
+      const seen: Page['rows'] = [...first.rows];
+      for (let page = 2; seen.length < first.total!; page++) {
+        const next = await call<Page>('dispatcher', 'cases.list', { sort, page, pageSize: 200, withTotal: false });
+        expect(next.total).toBeNull();
+        expect(next.rows.length).toBeGreaterThan(0);
+        seen.push(...next.rows);
+      }
+      expect(seen).toHaveLength(first.total!);
+      expect(new Set(seen.map((r) => r.id)).size).toBe(first.total);
+      if (sort === 'reported_desc') {
+        for (let i = 1; i < seen.length; i++) expect(seen[i]!.reportedAt).toBeLessThanOrEqual(seen[i - 1]!.reportedAt);
+      } else {
+        // Running stages first, soonest deadline first; stopped clocks after them.
+        const deadlines = seen.map((r) => r.stageDeadlineAt ?? Infinity);
+        for (let i = 1; i < deadlines.length; i++) expect(deadlines[i]).toBeGreaterThanOrEqual(deadlines[i - 1]!);
+      }
+    }
+  });
+
   it('shows overdue cases red and filters by time-limit colour', async () => {
     const red = await call<{ rows: { limitColour: string; stageDeadlineAt: number }[] }>('dispatcher', 'cases.list', { colour: 'red', pageSize: 50 });
     expect(red.rows.length).toBeGreaterThan(0);

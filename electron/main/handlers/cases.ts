@@ -19,9 +19,9 @@ const MAY_BE_DUPLICATE = new Set(['reported', 'verifying_report', 'accepted', 'f
 
 export const listCasesHandler: Handler<'cases.list'> = async (input, ctx) => {
   const user = requireUser(ctx);
-  const { page, pageSize, sort, ...filter } = input;
+  const { page, pageSize, sort, withTotal, ...filter } = input;
   const now = ctx.backend.now();
-  const { rows, total } = await listCases(ctx.backend.knex, filter, scopeOf(user), sort, page, pageSize, now);
+  const { rows, total } = await listCases(ctx.backend.knex, { filter, scope: scopeOf(user), sort, page, pageSize, now, withTotal });
   return { rows: rows.map((r) => toSummary(r, now)), total, page, pageSize };
 };
 

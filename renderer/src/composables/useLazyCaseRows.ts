@@ -2,16 +2,22 @@ import { ref, shallowRef } from 'vue';
 import type { InputOf } from '@core/api/contract';
 import type { CaseSummary } from '@core/api/types';
 import { call } from '../api/client';
-import { pagesCovering, placeholderRows, ROWS_PAGE_SIZE, withPage, type QueueRow } from '../queue/lazyRows';
+import { MAX_LISTED_ROWS, pagesCovering, placeholderRows, ROWS_PAGE_SIZE, withPage, type QueueRow } from '../queue/lazyRows';
 import { showError } from '../utils/errors';
 
-type ListQuery = Omit<InputOf<'cases.list'>, 'page' | 'pageSize'>;
+type ListQuery = Omit<InputOf<'cases.list'>, 'page' | 'pageSize' | 'withTotal'>;
 interface Page {
-  total: number;
+  total: number | null;
   rows: CaseSummary[];
 }
 /** Pages just past what is on screen are fetched too, so steady scrolling rarely meets a placeholder. */
 const LOOKAHEAD_ROWS = 60;
+/**
+ * Pages asked for at once. A fast scroll or a scrollbar drag passes hundreds of pages; only the
+ * ones still on screen when a request slot frees up are fetched, so the rows where the user
+ * stops arrive next instead of after every page they flew past.
+ */
+const MAX_IN_FLIGHT = 2;
 
 /**
  * The queue's rows for a virtual table: the total comes with the first page, the other pages
@@ -25,11 +31,21 @@ export function useLazyCaseRows(query: () => ListQuery) {
   const inflight = new Map<number, Promise<void>>();
   let generation = 0;
   let visible = { first: 0, last: 0 };
+  /** Pages the screen needs now, nearest first; recomputed on every scroll. */
+  let wanted: number[] = [];
 
-  /** null when the filters changed while the page was on its way. */
-  async function fetchPage(page: number, gen: number): Promise<Page | null> {
-    const result = await call('cases.list', { ...query(), page, pageSize: ROWS_PAGE_SIZE });
+  /** null when the filters changed while the page was on its way. The total comes only with a reload. */
+  async function fetchPage(page: number, gen: number, withTotal = false): Promise<Page | null> {
+    const result = await call('cases.list', { ...query(), page, pageSize: ROWS_PAGE_SIZE, withTotal });
     return gen === generation ? result : null;
+  }
+
+  function fetchWanted(): void {
+    while (inflight.size < MAX_IN_FLIGHT) {
+      const next = wanted.find((p) => !loaded.has(p) && !inflight.has(p));
+      if (next === undefined) return;
+      void loadPage(next);
+    }
   }
 
   function loadPage(page: number): Promise<void> {
@@ -48,7 +64,9 @@ export function useLazyCaseRows(query: () => ListQuery) {
         if (gen === generation) showError(error);
       })
       .finally(() => {
-        if (gen === generation) inflight.delete(page);
+        if (gen !== generation) return;
+        inflight.delete(page);
+        fetchWanted();
       });
     inflight.set(page, request);
     return request;
@@ -62,14 +80,15 @@ export function useLazyCaseRows(query: () => ListQuery) {
     const gen = ++generation;
     loaded.clear();
     inflight.clear();
+    wanted = [];
     loading.value = true;
-    const wanted = keepPosition ? pagesCovering(visible.first, visible.last) : [];
-    const pages = wanted.length > 0 ? wanted : [1];
+    const onScreen = keepPosition ? pagesCovering(visible.first, visible.last) : [];
+    const pages = onScreen.length > 0 ? onScreen : [1];
     try {
-      const results = await Promise.all(pages.map(async (p) => [p, await fetchPage(p, gen)] as const));
+      const results = await Promise.all(pages.map(async (p, i) => [p, await fetchPage(p, gen, i === 0)] as const));
       if (gen !== generation) return;
       total.value = results[0]?.[1]?.total ?? 0;
-      let next = placeholderRows(total.value);
+      let next = placeholderRows(Math.min(total.value, MAX_LISTED_ROWS));
       for (const [page, result] of results) {
         if (!result) continue;
         loaded.add(page);
@@ -90,9 +109,10 @@ export function useLazyCaseRows(query: () => ListQuery) {
   /** Called as the table renders rows [first, last]. */
   function ensureVisible(first: number, last: number): void {
     visible = { first, last };
-    if (total.value === 0) return;
-    const end = Math.min(total.value - 1, last + LOOKAHEAD_ROWS);
-    for (const page of pagesCovering(first, end)) void loadPage(page);
+    if (rows.value.length === 0) return;
+    const end = Math.min(rows.value.length - 1, last + LOOKAHEAD_ROWS);
+    wanted = pagesCovering(first, end);
+    fetchWanted();
   }
 
   /** Makes sure row index is loaded, e.g. before the keyboard moves the selection onto it. */

@@ -9,7 +9,7 @@ export const COUNTS_REFRESH_MS = 15_000;
 async function countTab(tab: DeskTab, filters: CaseFilterInput, byQueueTab: () => ReturnType<typeof countQueueTabs>): Promise<number> {
   if (tab.tab && !tab.handler) return (await byQueueTab())[tab.tab];
   // Tabs that are not a plain API bucket (全部, 待核实, a grid's own handling) are counted by the list's total.
-  return (await call('cases.list', { ...filters, ...tabInput(tab), page: 1, pageSize: 1 })).total;
+  return (await call('cases.list', { ...filters, ...tabInput(tab), page: 1, pageSize: 1 })).total ?? 0;
 }
 
 function countQueueTabs(filters: CaseFilterInput) {

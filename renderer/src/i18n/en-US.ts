@@ -159,6 +159,7 @@ const enUS: MessageSchema = {
     handlerShort: { grid: 'G', organisation: 'O' },
     supervisedShort: 'S',
     total: '{n} cases',
+    totalCapped: '{n} cases; the list holds the first {listed} in this order. Narrow it with filters or search',
     empty: 'No cases match these filters',
   },
   detail: {

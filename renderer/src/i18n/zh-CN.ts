@@ -108,6 +108,7 @@ const zhCN = {
     handlerShort: { grid: '网', organisation: '社' },
     supervisedShort: '督',
     total: '共 {n} 件',
+    totalCapped: '共 {n} 件，列表按当前排序列出前 {listed} 件，请用筛选或搜索缩小范围',
     empty: '没有符合条件的案件',
   },
   detail: {

@@ -3,6 +3,13 @@ import type { CaseSummary } from '@core/api/types';
 /** Rows are fetched in pages this big as the table scrolls to them. */
 export const ROWS_PAGE_SIZE = 200;
 
+/**
+ * The most rows the table lists. Browsers cap an element's height near 33.5 million pixels
+ * (about 987,000 rows of 34 px), past which rows cannot be scrolled to; nobody scrolls to the
+ * 500,000th case either, they filter. The footer says when a queue holds more.
+ */
+export const MAX_LISTED_ROWS = 500_000;
+
 /** Stands in for a row whose page has not arrived yet, so the table can show the full height at once. */
 export interface PlaceholderRow {
   id: string;

@@ -1,21 +1,23 @@
 /**
  * queue: ten typical queue queries on a 1,000,000-case database, through the app's
  * handler (dispatcher → validation → role → handler → SQL → view) and, in the same run,
- * the very same SQL statements sent bare to SQLite on its own connection: once the plain way
+ * the very same SQL statements sent bare to SQLite on its own connection, in a child process
+ * (bareSql.ts) so that rss_mb is the backend's own: once the plain way
  * (`db.all`, which prepares each time; `ratio` is against this) and once through statements
  * prepared before timing starts (`bare_prepared_*`), the least SQLite can do for that SQL.
  * The app keeps its prepared reads (db/statementCache.ts), so the second shows what the
  * handler's own layers cost. Then, with the app built (`npm run build`), the desk itself in
  * Chromium on the same database: first rows, scrolling and scrollbar jumps (deskScroll.ts).
  */
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import sqlite3 from 'sqlite3';
 import { Backend } from '../electron/main/backend';
 import { startBridge } from '../electron/main/bridge/httpBridge';
 import { createDispatcher } from '../electron/main/dispatcher';
 import { handlers } from '../electron/main/handlers';
+import type { BareRequest } from './bareSql';
 import { ensureBenchDatabase } from './benchDatabase';
 import { classifierAccuracy } from './classifierAccuracy';
 import { measureDeskScroll, type QueueScroll } from './deskScroll';
@@ -74,15 +76,15 @@ async function capture(input: Record<string, unknown>): Promise<Array<{ sql: str
   return statements;
 }
 
-const bare = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
-const bareAll = (sql: string, bindings: unknown[]) =>
-  new Promise<void>((done, fail) => bare.all(sql, bindings, (err) => (err ? fail(err) : done())));
-await new Promise<void>((done) => bare.exec('PRAGMA cache_size = -65536', () => done()));
-const prepared = new Map<string, sqlite3.Statement>();
-const preparedAll = (sql: string, bindings: unknown[]) => {
-  let statement = prepared.get(sql);
-  if (!statement) prepared.set(sql, (statement = bare.prepare(sql)));
-  return new Promise<void>((done, fail) => statement.all(bindings, (err) => (err ? fail(err) : done())));
+const bare = fork(resolve(import.meta.dirname, 'bareSql.ts'), [dbFile], { execArgv: ['--import', 'tsx'] });
+const replies: Array<(message: { ms?: number; ready?: boolean }) => void> = [];
+bare.on('message', (message: { ms?: number; ready?: boolean }) => replies.shift()?.(message));
+const nextReply = () => new Promise<{ ms?: number; ready?: boolean }>((done) => replies.push(done));
+await nextReply();
+const timeBare = async (request: BareRequest) => {
+  const reply = nextReply();
+  bare.send(request);
+  return (await reply).ms!;
 };
 
 const results = [];
@@ -97,15 +99,10 @@ for (const q of QUERIES) {
     if (!response.ok) throw new Error(response.error.message);
     return performance.now() - started;
   };
-  const timeStatements = (run: typeof bareAll) => async () => {
-    const started = performance.now();
-    for (const s of statements) await run(s.sql, s.bindings);
-    return performance.now() - started;
-  };
   const timers = [
     { time: timeHandler, into: handlerTimes },
-    { time: timeStatements(bareAll), into: bareTimes },
-    { time: timeStatements(preparedAll), into: preparedTimes },
+    { time: () => timeBare({ statements, mode: 'plain' }), into: bareTimes },
+    { time: () => timeBare({ statements, mode: 'prepared' }), into: preparedTimes },
   ];
   for (let i = 0; i < runs + 5; i++) {
     // Rotate which goes first, so the page cache and machine noise treat them alike; drop the warm-up runs.
@@ -131,8 +128,7 @@ for (const q of QUERIES) {
   log(`${q.name}: p50 ${round(percentile(handlerTimes, 50), 1)} ms, p95 ${round(p95, 1)} ms, bare p95 ${round(bareP95, 1)} ms, prepared p95 ${round(percentile(preparedTimes, 95), 1)} ms`);
 }
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-for (const statement of prepared.values()) statement.finalize();
-bare.close();
+bare.send('close');
 
 let desk: QueueScroll[] = [];
 const staticDir = resolve('out/renderer');

@@ -131,6 +131,18 @@ describe('the queue', () => {
     expect(counts.overdue).toBeGreaterThan(0);
   });
 
+  it('counts each tab of a search the same as the search lists, for full-text and short words', async () => {
+    for (const q of ['人行道', '垃圾']) {
+      const counts = await call<Record<string, number>>('dispatcher', 'cases.counts', { q });
+      for (const tab of Object.keys(counts)) {
+        const list = await call<{ total: number }>('dispatcher', 'cases.list', { tab, q, pageSize: 1 });
+        expect(list.total, `${q} ${tab}`).toBe(counts[tab]);
+      }
+      expect(Object.values(counts).reduce((a, b) => a + b, 0), q).toBeGreaterThan(0);
+      if (q === '人行道') expect(counts.overdue).toBeGreaterThan(0);
+    }
+  });
+
   it('pages through the whole queue in either order, every case once, and counts only when asked', async () => {
     type Page = { rows: { id: string; stageDeadlineAt: number | null; reportedAt: number }[]; total: number | null };
     for (const sort of ['deadline', 'reported_desc'] as const) {

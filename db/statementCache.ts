@@ -26,7 +26,8 @@ const CACHABLE = /^\s*(select|with)\b/i;
  */
 export function cachePreparedReads(conn: CachableConnection, capacity = 256): void {
   const ready = new Map<string, sqlite3.Statement>();
-  const preparing = new Map<string, sqlite3.Statement>();
+  // A prepare on its way settles to its statement, or to null when the text does not prepare.
+  const preparing = new Map<string, Promise<sqlite3.Statement | null>>();
   const plainAll = conn.all.bind(conn);
   const plainClose = conn.close.bind(conn);
   let closing = false;
@@ -39,14 +40,18 @@ export function cachePreparedReads(conn: CachableConnection, capacity = 256): vo
   };
 
   const keep = (sql: string) => {
-    const statement = conn.prepare(sql, (err) => {
+    const settled = new Promise<sqlite3.Statement | null>((resolve) => {
+      const statement = conn.prepare(sql, (err) => resolve(err ? null : statement));
+    });
+    preparing.set(sql, settled);
+    void settled.then((statement) => {
       preparing.delete(sql);
       // A text that does not prepare is not kept; its first run, the plain way, has reported why.
-      if (err || closing) return;
+      // While closing, close() finalizes what was still being prepared.
+      if (!statement || closing) return;
       ready.set(sql, statement);
       if (ready.size > capacity) evict(ready.keys().next().value!);
     });
-    preparing.set(sql, statement);
   };
 
   conn.all = (sql, bindings, callback) => {
@@ -71,12 +76,14 @@ export function cachePreparedReads(conn: CachableConnection, capacity = 256): vo
 
   conn.close = (callback) => {
     closing = true;
-    // Finalizing queues behind a statement's pending work, including a prepare still running.
-    const statements = [...ready.values(), ...preparing.values()];
+    const kept = [...ready.values()];
+    const pending = [...preparing.values()];
     ready.clear();
     preparing.clear();
-    let pending = statements.length;
-    if (pending === 0) return plainClose(callback);
-    for (const statement of statements) statement.finalize(() => --pending === 0 && plainClose(callback));
+    // Finalizing a statement whose prepare then fails never calls back, so wait for each prepare first.
+    void Promise.all(pending)
+      .then((prepared) => [...kept, ...prepared.filter((s): s is sqlite3.Statement => s !== null)])
+      .then((statements) => Promise.all(statements.map((s) => new Promise<void>((done) => s.finalize(() => done())))))
+      .then(() => plainClose(callback));
   };
 }

@@ -85,6 +85,8 @@ describe('the cache on a raw connection', () => {
     }
     await expect(all(conn, 'select * from nowhere')).rejects.toThrow(/no such table/);
     void all(conn, 'select 42 as answer');
+    // Both texts may still be preparing for the cache here, one of them doomed to fail.
+    void all(conn, 'select * from nowhere either').catch(() => undefined);
     await close(conn);
   });
 });

@@ -109,6 +109,29 @@ test('the full queue scrolls to its last row and loads it', async ({ browser }) 
   await expect.poll(async () => page.locator('[data-testid=queue-row][data-case-id=""]').count()).toBe(0);
 });
 
+test('a page the server fails to give is reported, not asked for again and again', async ({ browser }) => {
+  const page = await signedIn(browser, 'dispatcher');
+  let refusedPages = 0;
+  await page.route('**/api/cases.list', async (route) => {
+    const input = route.request().postDataJSON() as { page?: number };
+    if ((input.page ?? 1) === 1) return route.continue();
+    refusedPages++;
+    return route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: '服务器暂时无法读取案件' } } });
+  });
+  await tab(page, '全部').click();
+  await expect.poll(() => totalShown(page)).toBeGreaterThan(1000);
+  await page.evaluate(() => {
+    const scroller = [...document.querySelectorAll<HTMLElement>('[data-testid=case-table] div')].find((e) => e.scrollHeight > e.clientHeight + 100)!;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+  });
+  await expect(page.getByText('服务器暂时无法读取案件').first()).toBeVisible();
+  await page.waitForTimeout(2000);
+  // The pages on screen and just below it: a few requests, not a loop.
+  expect(refusedPages).toBeGreaterThan(0);
+  expect(refusedPages).toBeLessThanOrEqual(6);
+  await expect(page.locator('[data-testid=queue-row][data-case-id=""]').first()).toBeVisible();
+});
+
 test('J and K step through the queue and Enter opens the case page', async ({ browser }) => {
   const page = await signedIn(browser, 'dispatcher');
   await tab(page, '处置中').click();

@@ -33,6 +33,8 @@ export function useLazyCaseRows(query: () => ListQuery) {
   let visible = { first: 0, last: 0 };
   /** Pages the screen needs now, nearest first; recomputed on every scroll. */
   let wanted: number[] = [];
+  /** Pages whose request failed: not asked again until the user scrolls or reloads, so a dead server is not hammered. */
+  const failed = new Set<number>();
 
   /** null when the filters changed while the page was on its way. The total comes only with a reload. */
   async function fetchPage(page: number, gen: number, withTotal = false): Promise<Page | null> {
@@ -42,7 +44,7 @@ export function useLazyCaseRows(query: () => ListQuery) {
 
   function fetchWanted(): void {
     while (inflight.size < MAX_IN_FLIGHT) {
-      const next = wanted.find((p) => !loaded.has(p) && !inflight.has(p));
+      const next = wanted.find((p) => !loaded.has(p) && !inflight.has(p) && !failed.has(p));
       if (next === undefined) return;
       void loadPage(next);
     }
@@ -61,7 +63,9 @@ export function useLazyCaseRows(query: () => ListQuery) {
         rows.value = withPage(rows.value, page, result.rows);
       })
       .catch((error: unknown) => {
-        if (gen === generation) showError(error);
+        if (gen !== generation) return;
+        failed.add(page);
+        showError(error);
       })
       .finally(() => {
         if (gen !== generation) return;
@@ -80,6 +84,7 @@ export function useLazyCaseRows(query: () => ListQuery) {
     const gen = ++generation;
     loaded.clear();
     inflight.clear();
+    failed.clear();
     wanted = [];
     loading.value = true;
     const onScreen = keepPosition ? pagesCovering(visible.first, visible.last) : [];
@@ -112,6 +117,7 @@ export function useLazyCaseRows(query: () => ListQuery) {
     if (rows.value.length === 0) return;
     const end = Math.min(rows.value.length - 1, last + LOOKAHEAD_ROWS);
     wanted = pagesCovering(first, end);
+    failed.clear();
     fetchWanted();
   }
 

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 7431;
+// Overridable so several checkouts can run their e2e suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 7431);
 
 /**
  * e2e tests drive Debian's Chromium against the real backend through the HTTP bridge

@@ -169,12 +169,46 @@ export interface TriageCategoryGuess {
   words: string[];
 }
 
+/** Who a report says is at risk. */
+export type HazardRole = 'children' | 'elderly' | 'frail' | 'crowd' | 'traffic' | 'property';
+/** What a report says could hurt them (or already does: harm). */
+export type HazardRisk =
+  | 'fall' | 'electric' | 'fire' | 'gas' | 'collapse' | 'flood' | 'opening' | 'obstacle' | 'slip'
+  | 'violence' | 'harm' | 'missing' | 'fraud' | 'exposure';
+/** Why a report reads as settled: it happened before, it asks a question, or it has gone on for long. */
+export type SettledKind = 'past' | 'enquiry' | 'chronic';
+
+/** One reason for (or, `settled`, against) urgency, shown next to the suggested priority. */
+export type UrgencyReason = { points: number } & (
+  /** The likely categories are urgent by default (类别默认紧急); share: their summed probability. */
+  | { kind: 'category'; categoryId: string; share: number }
+  /** The text describes who is at risk and from what (描述涉及儿童与坠落风险). */
+  | { kind: 'hazard'; roles: HazardRole[]; risks: HazardRisk[]; words: string[] }
+  /** It is happening now or about to (马上, 随时, 还在). */
+  | { kind: 'soon'; words: string[] }
+  /** Alarm words (着火, 燃气泄漏, 被困). */
+  | { kind: 'alarm'; words: string[] }
+  /** Similar past cases were mostly urgent (历史相似案件多为紧急); share 0..1. */
+  | { kind: 'history'; share: number }
+  /** Against (negative points): already over, a question, or a long-standing nuisance. */
+  | { kind: 'settled'; settled: SettledKind[]; words: string[] }
+);
+
+export interface TriageUrgency {
+  /** The combined evidence; urgent at or above `threshold`. */
+  score: number;
+  threshold: number;
+  reasons: UrgencyReason[];
+}
+
 export interface TriageSuggestion {
   categories: TriageCategoryGuess[];
+  /** The department most likely responsible: the categories' probabilities summed per default department. */
   departmentId: string | null;
   priority: Priority;
-  /** Emergency words found (火灾, 燃气泄漏, ...): any makes the case urgent. */
+  /** Alarm words found (火灾, 燃气泄漏, ...). */
   urgentWords: string[];
+  urgency: TriageUrgency;
 }
 
 export interface DuplicateCandidate {

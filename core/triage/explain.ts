@@ -1,22 +1,15 @@
 /**
- * The words shown next to a suggestion ("the words in the text that decided it"): the matched
- * keywords, then the features that favour the category most, turned back into readable text.
- * Overlapping bigrams are merged along the text, so 燃气 + 气泄 + 泄漏 read as 燃气泄漏 rather than
+ * The words shown next to a suggestion ("the words in the text that decided it"): the stretches
+ * of the text whose features speak most for the category, turned back into readable text.
+ * Overlapping n-grams are merged along the text, so 燃气 + 气泄 + 泄漏 read as 燃气泄漏 rather than
  * three fragments, and spans are trimmed to the segmenter's word boundaries so that a bigram
  * straddling two words (口人 in 门口|人行道) is never quoted.
  */
-import type { NaiveBayesModel } from './naiveBayes';
-import type { PositionedFeature } from './tokenize';
-
-export interface KnownFeature extends PositionedFeature {
-  id: number;
-}
+import type { KnownFeature } from './features';
 
 export interface ExplainedText {
   normalized: string;
   boundaries: ReadonlySet<number>;
-  /** The category's matched keywords, as the catalogue spells them. */
-  keywordWords: readonly string[];
   /** The text's features that the model knows. */
   features: readonly KnownFeature[];
 }
@@ -27,10 +20,10 @@ interface Span {
   support: number;
 }
 
-/** Features at least e^0.7 ≈ 2× likelier in the category than elsewhere count as support. */
-const MIN_LOG_RATIO = 0.7;
+/** Features adding less than this to the category's score are not worth quoting. */
+const MIN_SUPPORT = 0.15;
 /** Only the strongest few features are quoted, or the merged spans grow into whole clauses. */
-const FEATURES_QUOTED = 8;
+const FEATURES_QUOTED = 10;
 /** Merging stops at this many characters: a dispatcher scans words, not sentences. */
 const MAX_SPAN = 6;
 
@@ -59,29 +52,33 @@ function trimToWords(span: Span, boundaries: ReadonlySet<number>): Span | null {
 }
 
 /**
- * Up to `limit` words: the matched keywords first, then the text's most category-specific
- * stretches by log-likelihood ratio, skipping what a listed word already shows.
+ * Up to `limit` words: the category's catalogue keywords found in the text (as the catalogue
+ * spells them, in order of appearance), then the stretches whose features speak most for it;
+ * `support` says how much a feature id does.
  */
-export function supportingWords(text: ExplainedText, bayes: NaiveBayesModel | null, classIndex: number, limit = 5): string[] {
-  const words = text.keywordWords.slice(0, limit);
-  if (!bayes || !bayes.hasExamples(classIndex) || words.length >= limit) return words;
-  const ratioById = new Map<number, number>();
-  for (const feature of text.features) {
-    if (!ratioById.has(feature.id)) ratioById.set(feature.id, bayes.logLikelihoodRatio(feature.id, classIndex));
-  }
+export function supportingWords(text: ExplainedText, support: (featureId: number) => number, keywords: readonly string[] = [], limit = 5): string[] {
+  const byId = new Map<number, number>();
+  for (const feature of text.features) if (!byId.has(feature.id)) byId.set(feature.id, support(feature.id));
   const strongest = text.features
-    .map((feature) => ({ start: feature.start, end: feature.end, support: ratioById.get(feature.id)! }))
-    .filter((span) => span.support >= MIN_LOG_RATIO)
+    .map((feature) => ({ start: feature.start, end: feature.end, support: byId.get(feature.id)! }))
+    .filter((span) => span.support >= MIN_SUPPORT)
     .sort((a, b) => b.support - a.support || a.start - b.start)
     .slice(0, FEATURES_QUOTED);
   const spans = mergeOverlapping(strongest)
     .map((span) => trimToWords(span, text.boundaries))
     .filter((span): span is Span => span !== null)
     .sort((a, b) => b.support - a.support || a.start - b.start);
+  const words = keywords
+    .map((keyword) => ({ keyword, at: text.normalized.indexOf(keyword.normalize('NFKC').toLowerCase()) }))
+    .filter(({ keyword, at }) => at >= 0 && keyword.length >= 2)
+    .sort((a, b) => a.at - b.at)
+    .map(({ keyword }) => keyword)
+    .filter((keyword, i, all) => !all.some((other, j) => j !== i && other.length > keyword.length && other.includes(keyword)))
+    .slice(0, limit);
   for (const span of spans) {
     if (words.length >= limit) break;
     const quoted = text.normalized.slice(span.start, span.end);
-    if (!words.some((word) => word.toLowerCase().includes(quoted))) words.push(quoted);
+    if (!words.some((word) => word.includes(quoted) || quoted.includes(word))) words.push(quoted);
   }
   return words;
 }

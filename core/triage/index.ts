@@ -1,10 +1,11 @@
 export { tokenize, normalizeText } from './tokenize';
 export { EMERGENCY_WORDS, findEmergencyWords } from './emergency';
-export { KeywordIndex, keywordWeight } from './keywords';
-export type { KeywordHits } from './keywords';
 export { TriageModel, DEFAULT_TRIAGE_OPTIONS } from './model';
 export type { TrainingExample, TriageCategoryInfo, TriageModelOptions } from './model';
-export { evaluate } from './evaluate';
-export type { TriageAccuracy } from './evaluate';
+export { evaluate, scoreTriage } from './evaluate';
+export type { TriageAccuracy, TriageScores, LabelledReport } from './evaluate';
+export { readHazards, HAZARD_ROLES, HAZARD_RISKS, IMMEDIACY_WORDS, SETTLED_WORDS } from './hazards';
+export { judgeUrgency, DEFAULT_URGENCY_WEIGHTS } from './urgency';
+export type { UrgencyWeights, UrgencyEvidence } from './urgency';
 export { duplicateScore, findDuplicates, haversineMeters, textSimilarity, DUPLICATE_RULES } from './duplicates';
 export type { DuplicateSubject, DuplicateMatch } from './duplicates';

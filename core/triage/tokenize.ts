@@ -1,7 +1,9 @@
 /**
- * Text features for triage: Chinese words from Intl.Segmenter plus character bigrams of every
- * run of Chinese characters. Bigrams carry the signal when the segmenter splits a term oddly
- * (it cuts 燃气泄漏 into 燃|气|泄漏); words keep the whole-term signal when it does not.
+ * Text features for triage: Chinese words from Intl.Segmenter plus character 1-, 2- and 3-grams
+ * of every run of Chinese characters. Bigrams carry the signal when the segmenter splits a term
+ * oddly (it cuts 燃气泄漏 into 燃|气|泄漏); words keep the whole-term signal when it does not;
+ * single characters survive a typo in the other half of a word (拉圾 still shares 圾 with 垃圾),
+ * and trigrams tell 垃圾桶 from 垃圾.
  *
  * The segmenter's dictionary pass dominates the cost (tens of µs a report), and punctuation,
  * digits and latin letters always break its words, so each run of Chinese characters is
@@ -17,14 +19,16 @@ export interface PositionedFeature {
 }
 
 export interface TextAnalysis {
-  /** `w:` words (Chinese, then latin), then `b:` bigrams, each in text order. */
+  /** `w:` words (Chinese, then latin), then character n-grams (`c:`, `b:`, `t:`), each in text order. */
   features: PositionedFeature[];
   /** Offsets where a word starts or ends, for quoting whole words. */
   boundaries: Set<number>;
 }
 
 export const WORD_PREFIX = 'w:';
+export const UNIGRAM_PREFIX = 'c:';
 export const BIGRAM_PREFIX = 'b:';
+export const TRIGRAM_PREFIX = 't:';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -59,7 +63,8 @@ interface RunAnalysis {
   /** Segment boundaries inside the run, including 0 and its length. */
   boundaries: number[];
   words: PositionedFeature[];
-  bigrams: PositionedFeature[];
+  /** Character 1-, 2- and 3-grams. */
+  grams: PositionedFeature[];
 }
 
 function analyzeRun(run: string, boundaries: number[]): RunAnalysis {
@@ -70,9 +75,13 @@ function analyzeRun(run: string, boundaries: number[]): RunAnalysis {
     // Single characters (的, 在, 栋) are too ambiguous to be words; the bigrams cover them.
     if (end - start >= 2) words.push({ key: WORD_PREFIX + run.slice(start, end), start, end });
   }
-  const bigrams: PositionedFeature[] = [];
-  for (let i = 0; i + 2 <= run.length; i++) bigrams.push({ key: BIGRAM_PREFIX + run.slice(i, i + 2), start: i, end: i + 2 });
-  return { boundaries, words, bigrams };
+  const grams: PositionedFeature[] = [];
+  for (let i = 0; i < run.length; i++) {
+    grams.push({ key: UNIGRAM_PREFIX + run[i]!, start: i, end: i + 1 });
+    if (i + 2 <= run.length) grams.push({ key: BIGRAM_PREFIX + run.slice(i, i + 2), start: i, end: i + 2 });
+    if (i + 3 <= run.length) grams.push({ key: TRIGRAM_PREFIX + run.slice(i, i + 3), start: i, end: i + 3 });
+  }
+  return { boundaries, words, grams };
 }
 
 /** Segments several runs with one segmenter call (each call has a fixed cost), split by newlines. */
@@ -108,7 +117,7 @@ export class TextAnalyzer {
     const matches = [...normalized.matchAll(HAN_RUN)];
     const runs = this.lookUp(matches.map((match) => match[0]));
     const words: PositionedFeature[] = [];
-    const bigrams: PositionedFeature[] = [];
+    const grams: PositionedFeature[] = [];
     const boundaries = new Set<number>([0, normalized.length]);
     matches.forEach((match, i) => {
       const at = match.index;
@@ -116,15 +125,15 @@ export class TextAnalyzer {
       for (const boundary of run.boundaries) boundaries.add(at + boundary);
       for (const word of run.words) words.push({ key: word.key, start: at + word.start, end: at + word.end });
       const skipFirst = followsDigit(normalized, at);
-      for (const bigram of run.bigrams) {
-        if (!(skipFirst && bigram.start === 0)) bigrams.push({ key: bigram.key, start: at + bigram.start, end: at + bigram.end });
+      for (const gram of run.grams) {
+        if (!(skipFirst && gram.start === 0)) grams.push({ key: gram.key, start: at + gram.start, end: at + gram.end });
       }
     });
     for (const match of normalized.matchAll(OTHER_WORD)) {
       boundaries.add(match.index).add(match.index + match[0].length);
       if (isOtherWord(match[0])) words.push({ key: WORD_PREFIX + match[0], start: match.index, end: match.index + match[0].length });
     }
-    return { features: [...words, ...bigrams], boundaries };
+    return { features: [...words, ...grams], boundaries };
   }
 
   /** The same features as analyze(), keys only: the lean path for training on many reports. */
@@ -136,7 +145,7 @@ export class TextAnalyzer {
     for (const match of normalized.matchAll(OTHER_WORD)) if (isOtherWord(match[0])) keys.push(WORD_PREFIX + match[0]);
     matches.forEach((match, i) => {
       const skipFirst = followsDigit(normalized, match.index);
-      for (const bigram of runs[i]!.bigrams) if (!(skipFirst && bigram.start === 0)) keys.push(bigram.key);
+      for (const gram of runs[i]!.grams) if (!(skipFirst && gram.start === 0)) keys.push(gram.key);
     });
     return keys;
   }
@@ -167,7 +176,7 @@ export function hanBigramSet(text: string): Set<string> {
 
 const uncached = new TextAnalyzer(0);
 
-/** The classification features of a text: `w:` words then `b:` bigrams, deterministic. */
+/** The classification features of a text: `w:` words then `c:`/`b:`/`t:` character n-grams, deterministic. */
 export function tokenize(text: string): string[] {
   return uncached.featureKeys(normalizeText(text));
 }

@@ -7,7 +7,8 @@ import { calendarClocks } from '../../core/workflow/timeLimits';
 import { openDatabase, type DbConfig } from '../../db/connection';
 import { loadCalendarDays, loadReference, loadSetting } from '../../db/repositories/reference';
 import { loadTriageExamples } from '../../db/repositories/triageExamples';
-import { TriageModel } from '../../core/triage';
+import type { TriageModel } from '../../core/triage';
+import { trainTriageModel } from './triageTraining';
 import { WritePath } from '../../db/writePath';
 import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
 import { countUsers } from '../../db/repositories/users';
@@ -68,6 +69,11 @@ export class Backend {
     this.triageCache = null;
   }
 
+  /** A dispatcher corrected a suggestion: relearn on next use rather than in up to ten minutes. */
+  forgetTriageModel(): void {
+    this.triageCache = null;
+  }
+
   /** The triage model, learned from the cases already filed; relearned every few minutes as cases come in. */
   triageModel(): Promise<TriageModel> {
     const now = this.now();
@@ -75,10 +81,7 @@ export class Backend {
       const model = (async () => {
         const { categories } = await this.reference();
         const examples = await loadTriageExamples(this.knex, TRIAGE_MAX_EXAMPLES);
-        return TriageModel.train(
-          categories.map((c) => ({ id: c.id, name: c.name, keywords: c.keywords, departmentId: c.departmentId, priority: c.priority })),
-          examples,
-        );
+        return trainTriageModel(categories, examples);
       })();
       this.triageCache = { model, builtAt: now };
       model.catch(() => (this.triageCache = null));

@@ -13,5 +13,7 @@ export interface StartedBackend {
 export async function startBackend(dbFile: string): Promise<StartedBackend> {
   mkdirSync(dirname(dbFile), { recursive: true });
   const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile } });
+  // Learn triage before serving, so the first report typed does not wait about a second for it.
+  await backend.triageModel().catch(() => undefined);
   return { backend, dispatch: createDispatcher(backend, handlers) };
 }

@@ -2,6 +2,7 @@ import { ApiError } from '../../../core/api/errors';
 import type { ReferenceData, SessionUser } from '../../../core/api/types';
 import { decide } from '../../../core/workflow/decide';
 import type { Move } from '../../../core/workflow/moves';
+import type { CaseState } from '../../../core/workflow/state';
 import { reportCase } from '../../../core/workflow/report';
 import { nextCaseNo } from '../../../db/repositories/caseNumbers';
 import { appendCaseEvents, loadCaseState } from '../../../db/repositories/caseStore';
@@ -84,8 +85,19 @@ async function makeMove(backend: Backend, user: SessionUser, id: string, move: M
     const decision = decide(state, move, { ...decideCtx, ...(target ? { target } : {}) });
     if (!decision.ok) throw new ApiError('INVALID_MOVE', decision.reason);
     const states = await appendCaseEvents(tx, decision.events);
+    if (correctsTriage(state, move)) backend.forgetTriageModel();
     return states.find((s) => s.id === id)!;
   });
+}
+
+/**
+ * A dispatcher filing a case under another category or priority than it was reported with, or
+ * flagging it urgent, has taught triage something: the next suggestion relearns from it.
+ */
+function correctsTriage(before: CaseState, move: Move): boolean {
+  if (move.move === 'flag_urgent') return true;
+  if (move.move !== 'file') return false;
+  return (before.categoryId !== null && before.categoryId !== move.categoryId) || (move.priority !== undefined && move.priority !== before.priority);
 }
 
 export const moveHandler: Handler<'cases.move'> = async ({ id, move, expectedLastEventId }, ctx) => {

@@ -1,5 +1,6 @@
 import { enEnums } from './enums';
 import { enDesk } from './en/desk';
+import { enTriage } from './en/triage';
 import { enMoves } from './en/moves';
 import { enReport } from './en/report';
 import { enAssessment } from './en/assessment';
@@ -84,6 +85,7 @@ const enUS: MessageSchema = {
   },
   ...enEnums,
   ...enDesk,
+  ...enTriage,
   ...enMoves,
   ...enReport,
   ...enAssessment,

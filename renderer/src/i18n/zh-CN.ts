@@ -4,6 +4,7 @@ import { EVENT_LABELS } from '@core/workflow/events';
 import { MATTER_KIND_LABELS } from '@core/workflow/admission';
 import { zhEnums } from './enums';
 import { zhDesk } from './zh/desk';
+import { zhTriage } from './zh/triage';
 import { zhMoves } from './zh/moves';
 import { zhReport } from './zh/report';
 import { zhAssessment } from './zh/assessment';
@@ -37,6 +38,7 @@ const zhCN = {
   ...zhReport,
   ...zhAssessment,
   ...zhDashboard,
+  ...zhTriage,
   setup: {
     title: '首次使用设置',
     intro: '当前数据库中还没有任何账号。请选择如何开始：加载一个演示街道办用于熟悉系统，或为本街道指挥中心创建管理员账号，正式启用。',

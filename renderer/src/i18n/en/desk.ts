@@ -39,7 +39,6 @@ export const enDesk: typeof zhDesk = {
     apply: 'Use',
     because: 'Because of',
     department: 'Suggested department',
-    urgentBecause: 'Emergency words',
     acceptFirst: 'Accept the case first (A), then file it as suggested',
     cannotFile: 'The case cannot be filed in its current state',
   },

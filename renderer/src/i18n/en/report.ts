@@ -34,7 +34,6 @@ export const enReport: typeof zhReport = {
       department: 'Suggested department',
       thinking: 'Reading the description…',
       empty: 'Type the problem; a category and department will be suggested here.',
-      urgent: 'Emergency words in the description: {words}.',
       urgentApplied: 'Set to urgent; change it back if it is not an emergency.',
       urgentSuggested: 'Consider making it urgent.',
     },

@@ -26,7 +26,6 @@ export const zhDesk = {
     apply: '采用',
     because: '依据',
     department: '建议处置部门',
-    urgentBecause: '紧急用语',
     acceptFirst: '请先受理（A），再按建议立案',
     cannotFile: '当前状态不能立案',
   },

@@ -33,7 +33,6 @@ export const zhReport = {
       department: '建议部门',
       thinking: '正在分析描述…',
       empty: '输入问题描述后，这里会给出类别和处置部门建议。',
-      urgent: '描述中有紧急情况用语：{words}。',
       urgentApplied: '已按紧急情况设为加急；如判断不是紧急情况，可改回一般。',
       urgentSuggested: '建议设为加急。',
     },

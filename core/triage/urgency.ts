@@ -1,0 +1,130 @@
+/**
+ * Urgency as a judgement: several kinds of evidence, each a reason the dispatcher can read, added
+ * into one score and compared with a threshold.
+ *
+ *   - the category's own priority, weighted by how likely the category is (类别默认紧急);
+ *   - hazards the text describes: a risk (something about to fall, a live wire, rising water) and
+ *     whether people are exposed to it (children, elderly, traffic, a crowd) — hazards.ts;
+ *   - harm already being done (bleeding, trapped, a fight) counts on its own;
+ *   - how soon (马上, 随时, 还在) adds to a risk, never makes one;
+ *   - alarm words (着火, 燃气泄漏, 被困);
+ *   - the learned urgency of similar past cases (历史相似案件多为紧急), when the office has history;
+ *   - against: the report is about something over, a question, or a long-standing nuisance.
+ *
+ * The weights and the threshold were tuned on the dev set (tests/fixtures/triage-eval/dev.jsonl)
+ * for urgent recall ≥ 0.95 at the best precision; see docs/architecture.md.
+ */
+import type { HazardRisk, HazardRole, SettledKind, TriageUrgency, UrgencyReason } from '../api/types';
+import { readHazards, ROLE_EXPOSURE, WEAK_HAZARD_WORDS, type HazardMention } from './hazards';
+
+export interface UrgencyWeights {
+  /** × probability that the report belongs to an urgent-by-default category. */
+  category: number;
+  /** × how far above one half the urgent share of similar past cases is, doubled (0..1). */
+  history: number;
+  alarm: number;
+  /** × the strongest risk in the text (1, or ½ for a weak word such as 松动). */
+  risk: number;
+  /** × risk × how exposed the people named are (children 1 … property ½). */
+  exposed: number;
+  /** × the strongest harm already being done. */
+  harm: number;
+  /** × the strongest risk or harm, when it is happening now or about to. */
+  soon: number;
+  /** Over, a question: subtracted; chronic counts half. */
+  settled: number;
+  /** Over or a question, with nothing said to be happening now: the evidence for urgency is multiplied by this. */
+  settledDiscount: number;
+  threshold: number;
+}
+
+export const DEFAULT_URGENCY_WEIGHTS: UrgencyWeights = {
+  category: 2,
+  history: 1,
+  alarm: 1,
+  risk: 1,
+  exposed: 1,
+  harm: 1,
+  soon: 1,
+  settled: 1,
+  settledDiscount: 0.3,
+  threshold: 0.8,
+};
+
+export interface UrgencyEvidence {
+  normalized: string;
+  /** Summed probability of the urgent-by-default categories, and the likeliest of them. */
+  urgentCategoryShare: number;
+  urgentCategoryId: string | null;
+  /** Urgent share of similar past cases, 0..1; null when the office has no urgency history. */
+  historyShare: number | null;
+  alarmWords: readonly string[];
+}
+
+const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
+const words = (mentions: readonly HazardMention<string>[]): string[] => distinct(mentions.map((mention) => mention.word));
+
+/** Risks that are harm in themselves, not a danger to someone. */
+const HARM_RISKS = new Set<HazardRisk>(['harm', 'violence', 'fraud', 'missing']);
+/** Reasons worth fewer points than this are not shown. */
+const MIN_POINTS = 0.1;
+
+export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights = DEFAULT_URGENCY_WEIGHTS): TriageUrgency {
+  const reading = readHazards(evidence.normalized);
+  const reasons: UrgencyReason[] = [];
+
+  const categoryPoints = weights.category * evidence.urgentCategoryShare;
+  if (evidence.urgentCategoryId !== null && categoryPoints >= MIN_POINTS) {
+    reasons.push({ kind: 'category', categoryId: evidence.urgentCategoryId, share: round2(evidence.urgentCategoryShare), points: categoryPoints });
+  }
+
+  if (evidence.historyShare !== null && evidence.historyShare > 0.5) {
+    const points = weights.history * (evidence.historyShare - 0.5) * 2;
+    if (points >= MIN_POINTS) reasons.push({ kind: 'history', share: round2(evidence.historyShare), points });
+  }
+
+  if (evidence.alarmWords.length > 0) reasons.push({ kind: 'alarm', words: [...evidence.alarmWords], points: weights.alarm });
+
+  const dangers = reading.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
+  const harms = reading.risks.filter((mention) => HARM_RISKS.has(mention.kind));
+  const danger = strongest(dangers);
+  const harm = strongest(harms);
+  if (danger > 0 || harm > 0) {
+    const exposure = Math.max(0, ...reading.roles.map((mention) => ROLE_EXPOSURE[mention.kind]));
+    const points = weights.risk * danger + weights.exposed * danger * exposure + weights.harm * harm;
+    const roles: HazardRole[] = distinct(reading.roles.map((mention) => mention.kind));
+    const risks: HazardRisk[] = distinct(reading.risks.map((mention) => mention.kind));
+    const quoted = words([...reading.roles, ...reading.risks].sort((a, b) => a.start - b.start));
+    reasons.push({ kind: 'hazard', roles, risks, words: quoted, points });
+    if (reading.soon.length > 0) reasons.push({ kind: 'soon', words: words(reading.soon), points: weights.soon * Math.max(danger, harm) });
+  }
+
+  // A report of something over or a question discounts the danger it describes, unless it also
+  // says the danger is there now (还在, 现在); a chronic nuisance only lowers the score a little.
+  let discount = 1;
+  if (reading.settled.length > 0) {
+    const settled: SettledKind[] = distinct(reading.settled.map((mention) => mention.kind));
+    const onlyChronic = settled.every((kind) => kind === 'chronic');
+    if (!onlyChronic && reading.soon.length === 0) discount = weights.settledDiscount;
+    reasons.push({ kind: 'settled', settled, words: words(reading.settled), points: 0 });
+  }
+
+  const positive = categoryPoints + reasons.reduce((sum, reason) => sum + (reason.kind === 'category' || reason.points < 0 ? 0 : reason.points), 0);
+  const settledReason = reasons.find((reason) => reason.kind === 'settled');
+  const chronicOnly = settledReason?.kind === 'settled' && settledReason.settled.every((kind) => kind === 'chronic');
+  const penalty = settledReason ? (chronicOnly ? weights.settled * 0.5 : weights.settled) : 0;
+  const score = positive * discount - penalty;
+  if (settledReason) settledReason.points = score - positive;
+  return {
+    score: round2(score),
+    threshold: weights.threshold,
+    reasons: reasons.map((reason) => ({ ...reason, points: round2(reason.points) })).sort((a, b) => b.points - a.points),
+  };
+}
+
+/** 1 for a full risk word, ½ for a weak one, 0 for none. */
+function strongest(mentions: readonly HazardMention<string>[]): number {
+  return mentions.reduce((best, mention) => Math.max(best, WEAK_HAZARD_WORDS.has(mention.word) ? 0.5 : 1), 0);
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;

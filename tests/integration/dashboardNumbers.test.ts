@@ -4,7 +4,10 @@ import { openTestBackend, type TestBackend } from '../support/backend';
 let t: TestBackend;
 let leader = '';
 beforeAll(async () => {
-  t = await openTestBackend({ demo: true });
+  // A Monday morning in Beijing, after the weekend's reports: at night or on a weekend few stage
+  // clocks are in their yellow quarter, and the test needs cases of each colour.
+  const mondayMorning = Date.parse('2026-11-23T09:30:00+08:00');
+  t = await openTestBackend({ demo: true, now: () => mondayMorning });
   leader = await t.login('leader');
 });
 afterAll(async () => t.close());
@@ -35,8 +38,11 @@ describe('the dashboard and the wall', () => {
       [(await call<{ keys: Keys }>('dashboard.data', {})).keys, {}],
       [(await call<{ keys: Keys }>('dashboard.data', { streetId: street.id })).keys, { streetId: street.id }],
     ] as const) {
-      expect(keys.overdueRed).toBeGreaterThan(0);
-      expect(keys.dueSoonYellow).toBeGreaterThan(0);
+      // One street may have no yellow case at this moment; the office as a whole has both colours.
+      if (!('streetId' in filter)) {
+        expect(keys.overdueRed).toBeGreaterThan(0);
+        expect(keys.dueSoonYellow).toBeGreaterThan(0);
+      }
       expect(keys.overdueRed).toBe(await desk({ ...filter, colour: 'red' }));
       expect(keys.dueSoonYellow).toBe(await desk({ ...filter, colour: 'yellow' }));
     }

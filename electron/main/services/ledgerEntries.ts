@@ -39,7 +39,9 @@ function detailOf(type: LedgerType, f: LedgerFactRow, now: number): string {
   const stage = { sign: '签收', handle: '处置', verify: '核查' }[f.kind as 'sign' | 'handle' | 'verify'];
   if (type === 'overdue') {
     const late = Math.round(((f.done_at ?? now) - (f.due_at ?? now)) / HOUR);
-    return f.done_at === null ? `${stage}已超期约 ${late} 小时，尚未完成` : `${stage}超期约 ${late} 小时完成`;
+    if (f.done_at === null) return `${stage}已超期约 ${late} 小时，尚未完成`;
+    if (f.outcome === 'withdrawn') return `超过签收时限约 ${late} 小时仍未签收，派遣已撤回`;
+    return f.outcome === 'returned' ? `超过签收时限约 ${late} 小时后退回` : `${stage}超期约 ${late} 小时完成`;
   }
   return { rework: '核查不通过，返工', wrong_dispatch: '派遣后被部门退回', missed_report: '网格内问题由他人发现上报' }[type];
 }

@@ -223,7 +223,7 @@ describe('签收及时率: every dispatch once, answered by signing or returning
 
   it('puts only the late return on the ledger, not the dispatch the lead department took back', async () => {
     const overdue = (await ledger('overdue')).filter((e) => e.target.id === ids.d03);
-    expect(overdue.map((e) => [e.caseId, e.stage])).toEqual([[ids.S2, 'sign']]);
+    expect(overdue.map((e) => [e.caseId, e.stage, e.detail])).toEqual([[ids.S2, 'sign', '超过签收时限约 45 分钟后退回']]);
   });
 });
 
@@ -257,7 +257,7 @@ describe('grid worker reports', () => {
 
   it('puts only the problem the worker missed on the ledger', async () => {
     const missed = (await ledger('missed_report')).filter((e) => e.target.id === ids.worker2);
-    expect(missed.map((e) => e.caseId)).toEqual([ids.H1]);
+    expect(missed.map((e) => [e.caseId, e.detail])).toEqual([[ids.H1, '网格内问题由他人首先上报并已立案']]);
   });
 
   it('按时核查率: every verification request counts, a rework asking again', async () => {
@@ -270,7 +270,7 @@ describe('the ledger follows the same facts', () => {
   it('has one overdue handling entry per case: A late after its rework, C never reworked', async () => {
     const overdue = (await ledger('overdue')).filter((e) => e.target.id === ids.d02 && e.stage === 'handle');
     expect(overdue.map((e) => e.caseId).sort()).toEqual([ids.A, ids.C].sort());
-    expect(overdue.find((e) => e.caseId === ids.A)).toMatchObject({ dueAt: cst(3, 2, 15, 20), doneAt: cst(3, 2, 15, 50) });
+    expect(overdue.find((e) => e.caseId === ids.A)).toMatchObject({ dueAt: cst(3, 2, 15, 20), doneAt: cst(3, 2, 15, 50), detail: '处置超期约 30 分钟完成' });
     const reworks = (await ledger('rework')).filter((e) => e.target.id === ids.d02);
     expect(reworks.map((e) => e.caseId).sort()).toEqual([ids.A, ids.C].sort());
   });

@@ -60,15 +60,18 @@ export interface Scorecard {
 
 export interface DrillRow {
   case: CaseSummary;
-  /** The fact that put the case in this list: its deadline and when it was done. */
-  fact: { kind: string; outcome: string | null; dueAt: number | null; doneAt: number | null; onTime: boolean | null; at: number };
+  /** The fact that put the case in this list: its deadline, when it was done, and its points (督办: 0, 5 or 10; else 1). */
+  fact: { kind: string; outcome: string | null; dueAt: number | null; doneAt: number | null; onTime: boolean | null; at: number; weight: number };
 }
 
 export interface DrillResult {
   indicator: IndicatorId;
   part: 'numerator' | 'denominator';
   formula: string;
+  /** How many facts the list has, over all its pages. */
   total: number;
+  /** For a weighted count (督办数): the points of all the list's facts, which is the number itself; null otherwise. */
+  points: number | null;
   rows: DrillRow[];
 }
 

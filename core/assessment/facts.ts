@@ -1,22 +1,38 @@
-import type { CaseHandler } from '../api/types';
-import type { SupervisionLevel } from '../domain/case';
+import type { CaseHandler, MatterKind } from '../api/types';
+import type { CaseStatus, SupervisionLevel } from '../domain/case';
 import type { CaseEvent, EventOf } from '../workflow/events';
 import { applyEvent, orderEvents } from '../workflow/fold';
 import { initialState } from '../workflow/reduce';
 import type { CaseState } from '../workflow/state';
+import { HandlingLog } from './handlingItems';
 
 /**
- * What the scorecards count, derived from a case's history: every dispatch a department
- * had to sign, every handling stage, verification, rework, extension, callback,
- * supervision and report. Stage facts carry their deadline (due) and when they ended.
+ * What the scorecards count, derived from a case's history (DESIGN §3, and the choices in
+ * docs/architecture.md "Indicator definitions"):
+ * - sign: each dispatch to a department; handle: the case once for each handler that took it
+ *   on (a rework adds no second item); reworked: such an item that was handled after failing
+ *   verification at least once; verify: each verification request; close: the case once;
+ * - rework, extension, callback, supervision: each event;
+ * - report: a grid worker's own report; other_report: anyone else's; found_by_others: a
+ *   problem someone else reported first that was filed and was the grid worker's to find.
  */
 export const FACT_KINDS = [
-  'sign', 'handle', 'verify', 'close', 'rework', 'extension', 'callback', 'supervision', 'report', 'found_by_others',
+  'sign', 'handle', 'reworked', 'verify', 'close', 'rework', 'extension', 'callback', 'supervision', 'report', 'other_report', 'found_by_others',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** Facts bucketed into periods by their deadline; the others by when they happened. */
-export const DUE_FACTS: readonly FactKind[] = ['sign', 'handle', 'verify', 'close'];
+export const DUE_FACTS: readonly FactKind[] = ['sign', 'handle', 'reworked', 'verify', 'close'];
+
+/** Every report, the grid worker's own and everyone else's. */
+export const REPORT_KINDS: FactKind[] = ['report', 'other_report'];
+
+/**
+ * Matters only the applicant can bring (applications for approvals, licences and
+ * certificates, and questions about them, e.g. 12345 consultations): no grid worker could
+ * have found one on patrol, so another's report of one is not a missed report.
+ */
+export const OUTSIDE_GRID_DUTY: readonly MatterKind[] = ['approval', 'licensing', 'certificate'];
 
 export interface CaseFact {
   /** Stable across refolds: case, kind and the fact's number within that kind. */
@@ -33,11 +49,18 @@ export interface CaseFact {
   at: number;
   dueAt: number | null;
   doneAt: number | null;
-  /** sign: signed|returned; handle: handled|transferred|parked; verify: passed|failed; close: closed|parked;
-   *  callback: the satisfaction; report: filed|voided|merged; null while open. */
+  /** sign: signed|returned|withdrawn; handle: handled|transferred|parked; verify: passed|failed; close: closed|parked;
+   *  callback: the satisfaction; supervision: the level; report, other_report: filed|voided|merged; null while open. */
   outcome: string | null;
   /** Supervision points (普通 0, 黄牌 5, 红牌 10); 1 for every other fact. */
   weight: number;
+  /** Counts for its grid, community and street; false for a handler's earlier item the case moved on from. */
+  place: boolean;
+}
+
+export interface FactContext {
+  /** The matter kind of a category, to tell which problems were a grid worker's to find. */
+  matterKind?: (categoryId: string) => MatterKind | null | undefined;
 }
 
 export const SUPERVISION_WEIGHT: Record<SupervisionLevel, number> = { normal: 0, yellow: 5, red: 10 };
@@ -48,12 +71,12 @@ class FactBook {
 
   constructor(private readonly place: Pick<CaseFact, 'caseId' | 'gridId' | 'communityId' | 'streetId'>) {}
 
-  add(kind: FactKind, fields: Partial<CaseFact> & { at: number }): CaseFact {
-    const n = this.counters.get(kind) ?? 0;
-    this.counters.set(kind, n + 1);
+  add(kind: FactKind, fields: Partial<CaseFact> & { at: number }, number?: number): CaseFact {
+    const n = number ?? this.counters.get(kind) ?? 0;
+    if (number === undefined) this.counters.set(kind, n + 1);
     const fact: CaseFact = {
       id: `${this.place.caseId}:${kind}:${n}`, ...this.place, kind, handler: null, departmentId: null, userId: null,
-      dueAt: null, doneAt: null, outcome: null, weight: 1, ...fields,
+      dueAt: null, doneAt: null, outcome: null, weight: 1, place: true, ...fields,
     };
     this.facts.push(fact);
     return fact;
@@ -64,25 +87,47 @@ function handlerOf(s: CaseState): Pick<CaseFact, 'handler' | 'departmentId'> {
   return { handler: s.handler, departmentId: s.handler === 'department' ? (s.departmentIds[0] ?? null) : null };
 }
 
+function handlerKey(s: CaseState): string {
+  return s.handler === 'department' ? `department:${s.departmentIds[0]}` : s.handler === 'organisation' ? `organisation:${s.organisationId}` : 'grid';
+}
+
+/** While a dispatch can still be signed. */
+const SIGNABLE: readonly CaseStatus[] = ['dispatched', 'handling', 'verifying'];
+
+/** Ends dispatches the case has moved on from before their department answered (a lead's return, the case closed). */
+function withdrawUnanswered(open: Map<string, CaseFact>, s: CaseState, at: number): void {
+  for (const [departmentId, sign] of open) {
+    if (s.handler === 'department' && s.departmentIds.includes(departmentId) && SIGNABLE.includes(s.status)) continue;
+    Object.assign(sign, { doneAt: at, outcome: 'withdrawn' });
+    open.delete(departmentId);
+  }
+}
+
 /** Replays the case's applied events and records the facts each one opens or closes. */
-export function caseFacts(events: readonly CaseEvent[]): CaseFact[] {
+export function caseFacts(events: readonly CaseEvent[], context: FactContext = {}): CaseFact[] {
   const ordered = orderEvents(events);
   const report = ordered.find((e): e is EventOf<'reported'> => e.type === 'reported');
   if (!report) return [];
   let state = initialState(report);
   const book = new FactBook({ caseId: state.id, gridId: state.gridId, communityId: state.communityId, streetId: state.streetId });
   const fromGridWorker = report.actorRole === 'grid_worker';
-  const reportFact = book.add('report', { at: report.at, userId: fromGridWorker ? report.actorId : null });
-  if (!fromGridWorker) book.add('found_by_others', { at: report.at });
+  const reportFact = book.add(fromGridWorker ? 'report' : 'other_report', { at: report.at, userId: fromGridWorker ? report.actorId : null });
 
   const signs = new Map<string, CaseFact>();
-  // The stage facts still open, which later events close.
-  const open: { handle: CaseFact | null; verify: CaseFact | null; close: CaseFact | null } = { handle: null, verify: null, close: null };
-  const startHandle = (at: number, dueAt: number) => {
-    open.handle = book.add('handle', { at, dueAt, ...handlerOf(state) });
-    open.close ??= book.add('close', { at, dueAt });
-    // The case's closure is answered for by whoever handles it last.
-    Object.assign(open.close, { dueAt, ...handlerOf(state) });
+  const handling = new HandlingLog();
+  let verify: CaseFact | null = null;
+  // The verification deadline of the result awaiting or past verification: the case's closing deadline.
+  let resultVerifyDue: number | null = null;
+  let closure: { doneAt: number; outcome: 'closed' | 'parked' } | null = null;
+  const answer = (departmentId: string, at: number, outcome: 'signed' | 'returned') => {
+    const sign = signs.get(departmentId);
+    if (sign) Object.assign(sign, { doneAt: at, outcome });
+    signs.delete(departmentId);
+  };
+  const startHandling = (at: number, dueAt: number) => {
+    const { handler, departmentId } = handlerOf(state);
+    if (handler) handling.start({ key: handlerKey(state), handler, departmentId }, at, dueAt);
+    resultVerifyDue = null;
   };
 
   for (const e of ordered) {
@@ -97,59 +142,69 @@ export function caseFacts(events: readonly CaseEvent[]): CaseFact[] {
         break;
       case 'voided':
       case 'merged':
-        reportFact.outcome ??= e.type === 'voided' ? 'voided' : 'merged';
+        // A duplicate is not a filed report, even when it was filed before it was found out.
+        reportFact.outcome = e.type;
         break;
       case 'dispatched':
         for (const departmentId of e.payload.departmentIds) {
           signs.set(departmentId, book.add('sign', { at: e.at, dueAt: e.payload.deadlineAt, handler: 'department', departmentId }));
         }
         break;
-      case 'signed': {
-        const sign = signs.get(e.payload.departmentId);
-        if (sign) Object.assign(sign, { doneAt: e.at, outcome: 'signed' });
-        if (before.status === 'dispatched') startHandle(e.at, e.payload.deadlineAt);
+      case 'signed':
+        answer(e.payload.departmentId, e.at, 'signed');
+        if (before.status === 'dispatched') startHandling(e.at, e.payload.deadlineAt);
         break;
-      }
-      case 'returned': {
-        const sign = signs.get(e.payload.departmentId);
-        if (sign) Object.assign(sign, { doneAt: e.at, outcome: 'returned' });
+      case 'returned':
+        answer(e.payload.departmentId, e.at, 'returned');
+        if (state.status === 'filed') handling.takeBack();
         break;
-      }
       case 'referred':
       case 'grid_assigned':
-        startHandle(e.at, e.payload.deadlineAt);
+        startHandling(e.at, e.payload.deadlineAt);
         break;
       case 'extension_approved':
-        if (open.handle) open.handle.dueAt = e.payload.deadlineAt;
-        if (open.close) open.close.dueAt = e.payload.deadlineAt;
+        handling.extend(e.payload.deadlineAt);
         book.add('extension', { at: e.at, ...handlerOf(state) });
         break;
+      case 'park_requested':
+        handling.askPark(e.at);
+        break;
+      case 'park_refused':
+        handling.refusePark();
+        break;
       case 'park_approved':
-        if (open.handle) Object.assign(open.handle, { doneAt: e.at, outcome: 'parked' });
-        if (open.close) Object.assign(open.close, { doneAt: e.at, outcome: 'parked' });
+        handling.approvePark(e.at);
+        closure = { doneAt: e.at, outcome: 'parked' };
         break;
       case 'handled':
-        if (open.handle) Object.assign(open.handle, { doneAt: e.at, outcome: e.payload.result === 'not_our_duty' ? 'transferred' : 'handled' });
-        if (e.payload.result !== 'not_our_duty') {
-          open.verify = book.add('verify', { at: e.at, dueAt: e.payload.deadlineAt, ...handlerOf(state) });
-          // Once handled, the case should be closed by the time its verification is due.
-          if (open.close) open.close.dueAt = e.payload.deadlineAt;
+        if (e.payload.result === 'not_our_duty') {
+          handling.submit(e.at, 'transferred');
+        } else {
+          handling.submit(e.at, 'handled');
+          verify = book.add('verify', { at: e.at, dueAt: e.payload.deadlineAt, ...handlerOf(state) });
+          resultVerifyDue = e.payload.deadlineAt;
         }
         break;
       case 'verification_passed':
       case 'verification_failed':
-        if (open.verify) Object.assign(open.verify, { doneAt: e.at, outcome: e.type === 'verification_passed' ? 'passed' : 'failed' });
+        if (verify) Object.assign(verify, { doneAt: e.at, outcome: e.type === 'verification_passed' ? 'passed' : 'failed' });
+        verify = null;
         if (e.type === 'verification_failed') {
           book.add('rework', { at: e.at, ...handlerOf(state) });
-          startHandle(e.at, e.payload.deadlineAt);
+          handling.fail();
+          resultVerifyDue = null;
         }
         break;
       case 'closed':
-        if (open.close) Object.assign(open.close, { doneAt: e.at, outcome: 'closed' });
+        closure = { doneAt: e.at, outcome: 'closed' };
         break;
       case 'callback_recorded':
-        book.add('callback', { at: e.at, outcome: e.payload.satisfaction, ...handlerOf(state) });
-        if (e.payload.reopen && open.close) Object.assign(open.close, { doneAt: null, outcome: null });
+        // Judged against whoever handled the case, also when the callback sends it back to the dispatcher.
+        book.add('callback', { at: e.at, outcome: e.payload.satisfaction, ...handlerOf(before) });
+        if (e.payload.reopen) {
+          closure = null;
+          resultVerifyDue = null;
+        }
         break;
       case 'supervised':
         book.add('supervision', { at: e.at, weight: SUPERVISION_WEIGHT[e.payload.level], outcome: e.payload.level, ...handlerOf(state) });
@@ -157,6 +212,32 @@ export function caseFacts(events: readonly CaseEvent[]): CaseFact[] {
       default:
         break;
     }
+    withdrawUnanswered(signs, state, e.at);
+  }
+
+  addHandlingFacts(book, handling, resultVerifyDue, closure);
+  const matterKind = state.categoryId ? context.matterKind?.(state.categoryId) : null;
+  if (!fromGridWorker && reportFact.outcome === 'filed' && !(matterKind && OUTSIDE_GRID_DUTY.includes(matterKind))) {
+    book.add('found_by_others', { at: report.at });
   }
   return book.facts;
+}
+
+/** The handling items, their rework, and the case's closure, answered for by its current handler. */
+function addHandlingFacts(book: FactBook, handling: HandlingLog, resultVerifyDue: number | null, closure: { doneAt: number; outcome: string } | null): void {
+  const { items, caseFailed } = handling.summary();
+  for (const item of items) {
+    const fields = { at: item.at, dueAt: item.dueAt, doneAt: item.doneAt, handler: item.handler, departmentId: item.departmentId, place: item.place };
+    book.add('handle', { ...fields, outcome: item.outcome }, item.ordinal);
+    if (item.doneAt !== null && item.failed) book.add('reworked', fields);
+  }
+  const current = items.find((i) => i.place);
+  if (!current) return;
+  // The case failed a check with an earlier handler only: its grid, community and street still count the rework.
+  if (current.doneAt !== null && caseFailed && !current.failed) book.add('reworked', { at: current.at, dueAt: current.dueAt, doneAt: current.doneAt });
+  // Closed by the time its latest result's check was due; before a result, by its handling deadline.
+  book.add('close', {
+    at: Math.min(...items.map((i) => i.at)), dueAt: resultVerifyDue ?? current.dueAt, handler: current.handler, departmentId: current.departmentId,
+    doneAt: closure?.doneAt ?? null, outcome: closure?.outcome ?? null,
+  });
 }

@@ -28,19 +28,19 @@ export interface IndicatorDefinition {
 
 /** DESIGN §3's indicators. */
 export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
-  sign_on_time_rate: { label: '签收及时率', formula: '按时签收数 / 派遣数', better: 'higher', unit: 'rate' },
+  sign_on_time_rate: { label: '签收及时率', formula: '按时签收或退回数 / 派遣数', better: 'higher', unit: 'rate' },
   handling_rate: { label: '处置率', formula: '已处置数 / 应处置数', better: 'higher', unit: 'rate' },
   on_time_handling_rate: { label: '按期处置率', formula: '按期处置数 / 应处置数', better: 'higher', unit: 'rate' },
   closure_rate: { label: '结案率', formula: '已结案数 / 应结案数（不含批准挂账）', better: 'higher', unit: 'rate' },
   on_time_closure_rate: { label: '按期结案率', formula: '按期结案数 / 应结案数（不含批准挂账）', better: 'higher', unit: 'rate' },
-  rework_rate: { label: '返工率', formula: '核查不通过次数 / 处置反馈数', better: 'lower', unit: 'rate' },
+  rework_rate: { label: '返工率', formula: '曾核查不通过的已处置数 / 已处置数', better: 'lower', unit: 'rate' },
   return_rate: { label: '退回率', formula: '退回数 / 派遣数', better: 'lower', unit: 'rate' },
   extension_rate: { label: '延期率', formula: '批准延期数 / 派遣数', better: 'lower', unit: 'rate' },
-  satisfaction_rate: { label: '满意率', formula: '满意及基本满意回访数 / 有效回访数', better: 'higher', unit: 'rate' },
-  supervision_points: { label: '督办数', formula: '督办次数（普通 0、黄牌 5、红牌 10 分）', better: 'lower', unit: 'count' },
-  valid_report_rate: { label: '有效上报率', formula: '立案数 / 已受理的上报数', better: 'higher', unit: 'rate' },
-  missed_report_rate: { label: '漏报率', formula: '网格内他人发现的问题数 / 本人立案数', better: 'lower', unit: 'rate' },
-  on_time_verification_rate: { label: '按时核查率', formula: '按时核查数 / 应核查数', better: 'higher', unit: 'rate' },
+  satisfaction_rate: { label: '满意率', formula: '满意及基本满意回访数 / 联系上的回访数', better: 'higher', unit: 'rate' },
+  supervision_points: { label: '督办数', formula: '督办分值（普通 0、黄牌 5、红牌 10 分）', better: 'lower', unit: 'count' },
+  valid_report_rate: { label: '有效上报率', formula: '立案数 / 上报数（含作废、合并，不含待受理）', better: 'higher', unit: 'rate' },
+  missed_report_rate: { label: '漏报率', formula: '他人首报并立案的网格问题数 / 网格员上报立案数', better: 'lower', unit: 'rate' },
+  on_time_verification_rate: { label: '按时核查率', formula: '按时核查数 / 核查请求数', better: 'higher', unit: 'rate' },
 };
 
 /** Which indicators make sense for which kind of target. */

@@ -24,14 +24,18 @@ export interface IndicatorMeasures {
 }
 
 const settled = (kind: FactKind, notOutcomes?: string[]): FactMeasure => ({ kinds: [kind], measure: 'settled', ...(notOutcomes ? { notOutcomes } : {}) });
+/** "Handled" means one thing everywhere (DESIGN §3): a result verification did not fail. */
+const handled: FactMeasure = { kinds: ['handle'], measure: 'done' };
+const filedOwnReports: FactMeasure = { kinds: ['report'], outcomes: ['filed'], measure: 'count' };
 
 export const INDICATOR_MEASURES: Record<IndicatorId, IndicatorMeasures> = {
-  sign_on_time_rate: { numerator: { kinds: ['sign'], outcomes: ['signed'], measure: 'onTime' }, denominator: settled('sign') },
-  handling_rate: { numerator: { kinds: ['handle'], measure: 'done' }, denominator: settled('handle') },
+  // Signed or returned by the deadline (or the dispatch withdrawn before it) / dispatches.
+  sign_on_time_rate: { numerator: { kinds: ['sign'], measure: 'onTime' }, denominator: settled('sign') },
+  handling_rate: { numerator: handled, denominator: settled('handle') },
   on_time_handling_rate: { numerator: { kinds: ['handle'], measure: 'onTime' }, denominator: settled('handle') },
   closure_rate: { numerator: { kinds: ['close'], outcomes: ['closed'], measure: 'count' }, denominator: settled('close', ['parked']) },
   on_time_closure_rate: { numerator: { kinds: ['close'], outcomes: ['closed'], measure: 'onTime' }, denominator: settled('close', ['parked']) },
-  rework_rate: { numerator: { kinds: ['rework'], measure: 'count' }, denominator: { kinds: ['handle'], outcomes: ['handled'], measure: 'count' } },
+  rework_rate: { numerator: { kinds: ['reworked'], measure: 'count' }, denominator: handled },
   return_rate: { numerator: { kinds: ['sign'], outcomes: ['returned'], measure: 'count' }, denominator: settled('sign') },
   extension_rate: { numerator: { kinds: ['extension'], measure: 'count' }, denominator: settled('sign') },
   satisfaction_rate: {
@@ -40,10 +44,10 @@ export const INDICATOR_MEASURES: Record<IndicatorId, IndicatorMeasures> = {
   },
   supervision_points: { numerator: { kinds: ['supervision'], measure: 'weight' }, denominator: null },
   valid_report_rate: {
-    numerator: { kinds: ['report'], outcomes: ['filed'], measure: 'count' },
+    numerator: filedOwnReports,
     denominator: { kinds: ['report'], outcomes: ['filed', 'voided', 'merged'], measure: 'count' },
   },
-  missed_report_rate: { numerator: { kinds: ['found_by_others'], measure: 'count' }, denominator: { kinds: ['report'], outcomes: ['filed'], measure: 'count' } },
+  missed_report_rate: { numerator: { kinds: ['found_by_others'], measure: 'count' }, denominator: filedOwnReports },
   on_time_verification_rate: { numerator: { kinds: ['verify'], measure: 'onTime' }, denominator: settled('verify') },
 };
 

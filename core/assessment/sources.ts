@@ -32,7 +32,7 @@ export function factSources(kind: TargetKind, target: TargetPlace): FactSource[]
       return [
         { dim: 'reporter', ids: [target.id], kinds: ['report'] },
         { dim: 'grid', ids: target.grids, kinds: ['found_by_others', 'verify'] },
-        { dim: 'grid_self', ids: target.grids, kinds: ['handle', 'rework', 'extension'] },
+        { dim: 'grid_self', ids: target.grids, kinds: ['handle', 'reworked', 'rework', 'extension'] },
       ];
   }
 }

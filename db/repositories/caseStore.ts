@@ -5,7 +5,7 @@ import type { CaseState } from '../../core/workflow/state';
 import type { WriteTx } from '../writePath';
 import { caseFacts } from '../../core/assessment/facts';
 import { isSqlite } from '../connection';
-import { writeFacts } from './factStore';
+import { loadFactContext, writeFacts } from './factStore';
 import { departmentRows, eventToRow, rowToEvent, searchBody, stateRow, stateToRow } from './caseRows';
 
 function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
@@ -49,7 +49,8 @@ async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, Case
   await tx.writeProjection('case_states', states.map(stateRow), mode);
   await tx.writeProjection('case_departments', states.flatMap(departmentRows), 'insert');
   if (isSqlite(tx.trx)) await writeSearchRows(tx, states.filter((s) => !known.has(s.id)));
-  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events)), ids, ids.filter((id) => known.has(id)));
+  const context = await loadFactContext(tx.trx);
+  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events, context)), ids, ids.filter((id) => known.has(id)));
 }
 
 /**

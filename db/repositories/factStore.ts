@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { DUE_FACTS, chinaDay, type CaseFact } from '../../core/assessment';
+import { DUE_FACTS, chinaDay, type CaseFact, type FactContext } from '../../core/assessment';
+import type { MatterKind } from '../../core/api/types';
 import type { Row, WriteTx } from '../writePath';
 
 /**
@@ -28,11 +29,20 @@ export function factToRow(f: CaseFact, exempt: boolean): Row {
     on_time: f.doneAt === null || f.dueAt === null ? null : f.doneAt <= f.dueAt ? 1 : 0,
     weight: f.weight,
     exempt: exempt ? 1 : 0,
+    place: f.place ? 1 : 0,
   };
 }
 
+/** What fact derivation needs beyond the events: the matter kind of each category that has one. */
+export async function loadFactContext(db: Knex | Knex.Transaction): Promise<FactContext> {
+  const rows = await db('categories').whereNotNull('matter_kind').select('id', 'matter_kind');
+  const kinds = new Map(rows.map((r) => [r.id as string, r.matter_kind as MatterKind]));
+  return { matterKind: (id) => kinds.get(id) ?? null };
+}
+
 function dimsOf(r: Row): Array<[FactDim, string]> {
-  const dims: Array<[FactDim, string]> = [['grid', r.grid_id as string]];
+  // A handler's earlier item counts for the handler only: the place counts the case once.
+  const dims: Array<[FactDim, string]> = r.place === 0 ? [] : [['grid', r.grid_id as string]];
   if (r.department_id) dims.push(['department', r.department_id as string]);
   if (r.user_id) dims.push(['reporter', r.user_id as string]);
   if (r.handler === 'grid') dims.push(['grid_self', r.grid_id as string]);

@@ -11,6 +11,7 @@ import type { TriageModel } from '../../core/triage';
 import { trainTriageModel } from './triageTraining';
 import { WritePath } from '../../db/writePath';
 import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
+import { rebuildIfMarked } from '../../db/repositories/derivedRebuilds';
 import { countUsers } from '../../db/repositories/users';
 
 const hasUsers = async (knex: Knex) => (await countUsers(knex)) > 0;
@@ -23,6 +24,8 @@ const TRIAGE_MAX_EXAMPLES = 50_000;
 export interface BackendOptions {
   db: DbConfig;
   now?: () => number;
+  /** Progress of the rebuild of derived tables a migration asked for, if there is one to do. */
+  onRebuild?: (casesDone: number) => void;
 }
 
 /** Everything a handler needs: the database, the write path, sessions and cached reference data. */
@@ -44,6 +47,8 @@ export class Backend {
     const now = options.now ?? Date.now;
     const knex = await openDatabase(options.db);
     const writePath = await WritePath.open(knex, now);
+    // Before anyone reads a score: facts derived by definitions a migration retired are rebuilt once.
+    await rebuildIfMarked(writePath, options.onRebuild);
     if (await hasUsers(knex)) await ensureDefaultScheme(writePath, now());
     return new Backend(knex, writePath, now);
   }

@@ -12,7 +12,15 @@ export interface StartedBackend {
 /** Opens (creating if needed) the local SQLite database and wires the dispatcher to it. */
 export async function startBackend(dbFile: string): Promise<StartedBackend> {
   mkdirSync(dirname(dbFile), { recursive: true });
-  const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile } });
+  let rebuilt = false;
+  const backend = await Backend.open({
+    db: { client: 'sqlite', filename: dbFile },
+    onRebuild: (done) => {
+      rebuilt = true;
+      process.stdout.write(`\r更新考核数据：已重建 ${done} 个案件`);
+    },
+  });
+  if (rebuilt) process.stdout.write('\n');
   // Learn triage before serving, so the first report typed does not wait about a second for it.
   await backend.triageModel().catch(() => undefined);
   return { backend, dispatch: createDispatcher(backend, handlers) };

@@ -89,16 +89,16 @@ describe('a hand-made month of department scores', () => {
     const row = dept(await departments(), '区城市管理局');
     const got = Object.fromEntries(row.indicators.map((i) => [i.indicator, [i.numerator, i.denominator, i.score]]));
     expect(got).toEqual({
-      sign_on_time_rate: [3, 5, 24], // A, B, D on time; C late; E returned. 60%: 38 points short × 2.
-      on_time_handling_rate: [5, 6, 76.67], // A, B (extended), C1, C2, D in time; C3 late.
+      sign_on_time_rate: [4, 5, 64], // A, B, D signed in time, E returned in time; C signed late. 80%: 18 points short × 2.
+      on_time_handling_rate: [3, 4, 60], // A, B (extended), D (park asked in time); C once, its accepted result long after 6 March 15:00.
       closure_rate: [3, 3, 100], // A, B, C closed; D parked (excluded); E closed by 市场监管.
-      rework_rate: [2, 5, 30], // two failed checks on C over five handlings (D was parked): 40%, 35 points over 5% × 2.
+      rework_rate: [1, 4, 60], // C failed checks (twice) among the four handled (A, B, C, D parked): 25%, 20 points over 5% × 2.
       return_rate: [1, 5, 49], // E: 20%, 17 points over 3% × 3.
       satisfaction_rate: [2, 3, 53.33], // A satisfied, B basically satisfied, C dissatisfied.
       extension_rate: [1, 5, 33.33], // linear from 30% (0) to 0% (100): 20% → 33.33.
     });
-    // (24×15 + 76.67×25 + 100×15 + 30×10 + 49×10 + 53.33×20 + 33.33×5) / 100 = 58.00; two reworks × −0.2.
-    expect(row).toMatchObject({ score: 57.6, grade: 'D', rank: 2 });
+    // (64×15 + 60×25 + 100×15 + 60×10 + 49×10 + 53.33×20 + 33.33×5) / 100 = 62.83; two reworks × −0.2.
+    expect(row).toMatchObject({ score: 62.43, grade: 'C', rank: 2 });
     expect(row.adjustments).toContainEqual({ source: 'rework', count: 2, points: -0.4 });
   });
 
@@ -122,12 +122,12 @@ describe('a hand-made month of department scores', () => {
     const drill = await call<{ total: number; rows: Array<{ fact: { onTime: boolean | null } }> }>('leader', 'assessment.drill', {
       period: MARCH, kind: 'department', targetId: row.target.id, indicator: 'on_time_handling_rate', part: 'denominator',
     });
-    expect(drill.total).toBe(6);
-    expect(drill.rows.filter((r) => r.fact.onTime).length).toBe(5);
+    expect(drill.total).toBe(4);
+    expect(drill.rows.filter((r) => r.fact.onTime).length).toBe(3);
     const numerator = await call<{ total: number }>('leader', 'assessment.drill', {
       period: MARCH, kind: 'department', targetId: row.target.id, indicator: 'on_time_handling_rate', part: 'numerator',
     });
-    expect(numerator.total).toBe(5);
+    expect(numerator.total).toBe(3);
   });
 });
 
@@ -147,7 +147,7 @@ describe('publishing, the ledger and exemptions', () => {
     ]);
     clock.value = cst(4, 2, 9);
     const frozen = await call<Scorecard>('leader', 'assessment.scorecard', { runId: published.id, kind: 'department' });
-    expect(cell(dept(frozen.rows, '区城市管理局'), 'sign_on_time_rate')).toMatchObject({ numerator: 3, denominator: 5 });
+    expect(cell(dept(frozen.rows, '区城市管理局'), 'sign_on_time_rate')).toMatchObject({ numerator: 4, denominator: 5 });
     const frozenDrill = await call<{ total: number }>('leader', 'assessment.drill', {
       runId: published.id, kind: 'department', targetId: dept(frozen.rows, '区城市管理局').target.id, indicator: 'sign_on_time_rate', part: 'denominator',
     });
@@ -155,11 +155,11 @@ describe('publishing, the ledger and exemptions', () => {
 
     const redraft = await call<{ id: string }>('leader', 'assessment.compute', { period: MARCH });
     const now = await call<Scorecard>('leader', 'assessment.scorecard', { runId: redraft.id, kind: 'department' });
-    expect(cell(dept(now.rows, '区城市管理局'), 'sign_on_time_rate')).toMatchObject({ numerator: 3, denominator: 6 });
+    expect(cell(dept(now.rows, '区城市管理局'), 'sign_on_time_rate')).toMatchObject({ numerator: 4, denominator: 6 });
     const comparison = await call<{ rows: Array<{ target: { name: string }; a: number; b: number; change: number }> }>('leader', 'assessment.compare', { a: published.id, b: redraft.id, kind: 'department' });
     const d02 = comparison.rows.find((r) => r.target.name === '区城市管理局')!;
-    expect(d02.a).toBe(57.6);
-    expect(d02.b).toBeLessThan(57.6);
+    expect(d02.a).toBe(62.43);
+    expect(d02.b).toBeLessThan(62.43);
   });
 
   it('lets 市场监管 appeal its overdue entry and the leader exempt it; the next draft scores it 100', async () => {

@@ -79,7 +79,7 @@ describe('the daily fact totals', () => {
     const knex = t.backend.knex;
     const recount = await knex.raw(`
       select day, dim, target_id, kind, outcome, sum(total) total, sum(done) done, sum(on_time) on_time, sum(weight) weight from (
-        select bucket_day day, 'grid' dim, grid_id target_id, kind, coalesce(outcome, '') outcome, 1 total, done_at is not null done, coalesce(on_time, 0) on_time, weight from case_facts where exempt = 0
+        select bucket_day day, 'grid' dim, grid_id target_id, kind, coalesce(outcome, '') outcome, 1 total, done_at is not null done, coalesce(on_time, 0) on_time, weight from case_facts where exempt = 0 and place = 1
         union all select bucket_day, 'department', department_id, kind, coalesce(outcome, ''), 1, done_at is not null, coalesce(on_time, 0), weight from case_facts where exempt = 0 and department_id is not null
         union all select bucket_day, 'reporter', user_id, kind, coalesce(outcome, ''), 1, done_at is not null, coalesce(on_time, 0), weight from case_facts where exempt = 0 and user_id is not null
       ) group by day, dim, target_id, kind, outcome order by day, dim, target_id, kind, outcome`);

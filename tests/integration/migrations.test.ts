@@ -8,7 +8,7 @@ import { postgresColumns, sqliteSchema } from '../support/schema';
 
 const EXPECTED_TABLES = [
   'assessment_run_facts', 'assessment_runs', 'attachments', 'audit_log', 'calendar_days', 'case_departments', 'case_events',
-  'case_facts', 'case_states', 'cases', 'categories', 'departments', 'fact_days', 'fact_months', 'ledger_actions', 'organisations', 'outbox',
+  'case_facts', 'case_states', 'cases', 'categories', 'departments', 'derived_rebuilds', 'fact_days', 'fact_months', 'ledger_actions', 'organisations', 'outbox',
   'regions', 'schemes', 'settings', 'sync_state', 'users',
 ];
 // SQLite only: the full-text index and FTS5's own shadow tables.

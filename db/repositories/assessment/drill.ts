@@ -29,6 +29,7 @@ function factFilter(db: Knex, q: DrillQuery): Knex.QueryBuilder {
     for (const source of q.sources) {
       any.orWhere((w) => {
         w.whereIn(`f.${SOURCE_COLUMN[source.dim]}`, source.ids);
+        if (source.dim === 'grid') w.where('f.place', 1);
         if (source.dim === 'grid_self') w.where('f.handler', 'grid');
         if (source.kinds) w.whereIn('f.kind', source.kinds);
       });
@@ -45,15 +46,17 @@ export interface DrillFact {
   done_at: number | null;
   on_time: number | null;
   at: number;
+  weight: number;
 }
 
-export async function drillFacts(db: Knex, q: DrillQuery, page: number, pageSize: number): Promise<{ facts: DrillFact[]; total: number }> {
+/** One page of the facts behind a number, how many there are, and what they weigh together (督办数 sums weights). */
+export async function drillFacts(db: Knex, q: DrillQuery, page: number, pageSize: number): Promise<{ facts: DrillFact[]; total: number; weight: number }> {
   const facts = await factFilter(db, q)
     .orderBy('f.bucket_day', 'desc')
     .orderBy('f.case_id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .select('f.case_id', 'f.kind', 'f.outcome', 'f.due_at', 'f.done_at', 'f.on_time', 'f.at');
-  const [count] = await factFilter(db, q).count<{ n: number | string }[]>({ n: '*' });
-  return { facts: facts as DrillFact[], total: Number(count?.n ?? 0) };
+    .select('f.case_id', 'f.kind', 'f.outcome', 'f.due_at', 'f.done_at', 'f.on_time', 'f.at', 'f.weight');
+  const [count] = (await factFilter(db, q).count({ n: '*' }).sum({ weight: 'f.weight' })) as Array<{ n: number | string; weight: number | string | null }>;
+  return { facts: facts as DrillFact[], total: Number(count?.n ?? 0), weight: Number(count?.weight ?? 0) };
 }

@@ -30,6 +30,7 @@ export interface LedgerFactRow {
   case_no: string;
   summary: string;
   kind: string;
+  outcome: string | null;
   handler: string | null;
   department_id: string | null;
   grid_id: string;
@@ -41,7 +42,7 @@ export interface LedgerFactRow {
 }
 
 export const LEDGER_COLUMNS = [
-  'f.id as fact_id', 'f.case_id', 'c.case_no', 'c.summary', 'f.kind', 'f.handler', 'f.department_id', 'f.grid_id', 'f.street_id',
+  'f.id as fact_id', 'f.case_id', 'c.case_no', 'c.summary', 'f.kind', 'f.outcome', 'f.handler', 'f.department_id', 'f.grid_id', 'f.street_id',
   'f.at', 'f.due_at', 'f.done_at', 'f.exempt',
 ];
 

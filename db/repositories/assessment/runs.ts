@@ -80,7 +80,7 @@ export async function insertRun(tx: WriteTx, fields: { schemeId: string; period:
 
 const FACT_COLUMNS = [
   'id', 'case_id', 'kind', 'outcome', 'handler', 'department_id', 'grid_id', 'community_id', 'street_id', 'user_id', 'at',
-  'due_at', 'done_at', 'bucket_day', 'on_time', 'weight', 'exempt',
+  'due_at', 'done_at', 'bucket_day', 'on_time', 'weight', 'exempt', 'place',
 ];
 
 /** Publishing freezes the run: its status, and a copy of the period's facts for its drill-downs. */

@@ -63,7 +63,7 @@ export class PeriodTotals {
    */
   static async loadFromFacts(db: Knex | Knex.Transaction, fromDay: string, toDay: string, today: string): Promise<PeriodTotals> {
     const parts = [
-      ['grid', 'grid_id', ''],
+      ['grid', 'grid_id', 'and place = 1'],
       ['department', 'department_id', 'and department_id is not null'],
       ['reporter', 'user_id', 'and user_id is not null'],
       ['grid_self', 'grid_id', "and handler = 'grid'"],

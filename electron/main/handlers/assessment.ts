@@ -107,11 +107,11 @@ export const drillHandler: Handler<'assessment.drill'> = async (input, ctx) => {
   const measures = INDICATOR_MEASURES[input.indicator];
   const measure = input.part === 'numerator' ? measures.numerator : measures.denominator;
   const definition = INDICATORS[input.indicator];
-  if (!measure) return { indicator: input.indicator, part: input.part, formula: definition.formula, total: 0, rows: [] };
+  if (!measure) return { indicator: input.indicator, part: input.part, formula: definition.formula, total: 0, points: null, rows: [] };
   const { fromDay, toDay } = periodOf(spec);
   // A published run is judged as on its publishing day; a live view as of today.
   const today = chinaDay(run?.status === 'published' ? run.computedAt : backend.now());
-  const { facts, total } = await drillFacts(
+  const { facts, total, weight } = await drillFacts(
     backend.knex,
     { runId: run?.status === 'published' ? run.id : null, fromDay, toDay, today, sources: factSources(input.kind, target), measure },
     input.page,
@@ -125,12 +125,13 @@ export const drillHandler: Handler<'assessment.drill'> = async (input, ctx) => {
     part: input.part,
     formula: definition.formula,
     total,
+    points: measure.measure === 'weight' ? weight : null,
     rows: facts.filter((f) => byId.has(f.case_id)).map((f) => ({
       case: toSummary(byId.get(f.case_id)!, now),
       fact: {
         kind: f.kind, outcome: f.outcome, at: Number(f.at),
         dueAt: f.due_at === null ? null : Number(f.due_at), doneAt: f.done_at === null ? null : Number(f.done_at),
-        onTime: f.on_time === null ? null : f.on_time === 1,
+        onTime: f.on_time === null ? null : f.on_time === 1, weight: Number(f.weight),
       },
     })),
   };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   INDICATOR_MEASURES,
+  REPORT_KINDS,
   chinaDay,
   evaluateMeasure,
   factSources,
@@ -34,7 +35,7 @@ const count = async (q: Knex.QueryBuilder): Promise<number> => Number(((await q.
 export async function keyNumbers(db: Knex, now: number, month: PeriodTotals, gridIds: readonly string[] | null): Promise<KeyNumbers> {
   const inGrids = (q: Knex.QueryBuilder) => (gridIds ? q.whereIn('grid_id', gridIds) : q);
   const today = chinaDay(now);
-  const reportsToday = db('fact_days').where({ day: today, dim: 'grid', kind: 'report' });
+  const reportsToday = db('fact_days').where({ day: today, dim: 'grid' }).whereIn('kind', REPORT_KINDS);
   if (gridIds) reportsToday.whereIn('target_id', gridIds);
   const [sum] = (await reportsToday.sum({ n: 'total' })) as Array<{ n: number | null }>;
   // Only open cases have a stage clock; saying so lets SQLite start from the few thousand open
@@ -83,7 +84,7 @@ export async function gridMetrics(db: Knex, scheme: SchemeDefinition, month: Per
     return {
       gridId: g.id,
       code: codes.get(g.id) ?? '',
-      reports: evaluateMeasure({ kinds: ['report'], measure: 'count' }, rows),
+      reports: evaluateMeasure({ kinds: REPORT_KINDS, measure: 'count' }, rows),
       open: open.get(g.id) ?? 0,
       overdue: overdue.get(g.id) ?? 0,
       score: targetComposite(scheme, 'grid', rows).score,
@@ -110,7 +111,7 @@ export async function funnel(db: Knex, from: number, to: number, gridIds: readon
 
 /** Reports per day from the daily totals. */
 export async function reportsPerDay(db: Knex, fromDay: string, toDay: string, gridIds: readonly string[] | null): Promise<Array<{ day: string; reports: number }>> {
-  const q = db('fact_days').where({ dim: 'grid', kind: 'report' }).where('day', '>=', fromDay).where('day', '<', toDay).select('day').sum({ n: 'total' }).groupBy('day').orderBy('day');
+  const q = db('fact_days').where({ dim: 'grid' }).whereIn('kind', REPORT_KINDS).where('day', '>=', fromDay).where('day', '<', toDay).select('day').sum({ n: 'total' }).groupBy('day').orderBy('day');
   if (gridIds) q.whereIn('target_id', gridIds);
   return ((await q) as Array<{ day: string; n: number }>).map((r) => ({ day: r.day, reports: Number(r.n) }));
 }

@@ -34,14 +34,20 @@ function targetOf(type: LedgerType, f: LedgerFactRow, names: Names): LedgerEntry
   return street;
 }
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
+/** "约 25 分钟" under an hour, "约 3 小时" above: never "约 0 小时". */
+const lateBy = (ms: number): string => (ms < HOUR ? `约 ${Math.max(1, Math.round(ms / MINUTE))} 分钟` : `约 ${Math.round(ms / HOUR)} 小时`);
+
 function detailOf(type: LedgerType, f: LedgerFactRow, now: number): string {
   const stage = { sign: '签收', handle: '处置', verify: '核查' }[f.kind as 'sign' | 'handle' | 'verify'];
   if (type === 'overdue') {
-    const late = Math.round(((f.done_at ?? now) - (f.due_at ?? now)) / HOUR);
-    return f.done_at === null ? `${stage}已超期约 ${late} 小时，尚未完成` : `${stage}超期约 ${late} 小时完成`;
+    const late = lateBy((f.done_at ?? now) - (f.due_at ?? now));
+    if (f.done_at === null) return `${stage}已超期${late}，尚未完成`;
+    if (f.outcome === 'withdrawn') return `超过签收时限${late}仍未签收，派遣已撤回`;
+    return f.outcome === 'returned' ? `超过签收时限${late}后退回` : `${stage}超期${late}完成`;
   }
-  return { rework: '核查不通过，返工', wrong_dispatch: '派遣后被部门退回', missed_report: '网格内问题由他人发现上报' }[type];
+  return { rework: '核查不通过，返工', wrong_dispatch: '派遣后被部门退回', missed_report: '网格内问题由他人首先上报并已立案' }[type];
 }
 
 function statusOf(history: Array<{ action: string }>): LedgerStatus {

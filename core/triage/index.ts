@@ -7,4 +7,4 @@ export type { TrainingExample, TriageCategoryInfo, TriageModelOptions } from './
 export { evaluate } from './evaluate';
 export type { TriageAccuracy } from './evaluate';
 export { duplicateScore, findDuplicates, haversineMeters, textSimilarity, DUPLICATE_RULES } from './duplicates';
-export type { DuplicateSubject, DuplicateMatch } from './duplicates';
+export type { DuplicateSubject, DuplicateMatch, PlaceKnowledge } from './duplicates';

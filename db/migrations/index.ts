@@ -6,6 +6,7 @@ import * as pendingRequests from './20261128220000_pending_requests';
 import * as searchByRowid from './20261128230000_search_by_rowid';
 import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
+import * as regionBoundaries from './20261202110000_region_boundaries';
 
 interface Migration {
   name: string;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128230000_search_by_rowid', ...searchByRowid },
   { name: '20261128233000_overdue_by_report_time', ...overdueByReportTime },
   { name: '20261129000000_month_totals_and_wall_indexes', ...monthTotals },
+  { name: '20261202110000_region_boundaries', ...regionBoundaries },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -1,4 +1,4 @@
-import type { FeaturePlan, GeoJsonImportPlan, ImportFault } from '../regions/geojsonImport';
+import type { FeatureAction, FeaturePlan, GeoJsonImportPlan, ImportFault } from '../regions/geojsonImport';
 import type { RegionMap } from '../regions/regionMap';
 import type { RegionLevel } from './types';
 
@@ -41,4 +41,4 @@ export interface RegionMapResult {
   map: RegionMap | null;
 }
 
-export type { FeaturePlan, ImportFault, RegionMap };
+export type { FeatureAction, FeaturePlan, ImportFault, RegionMap };

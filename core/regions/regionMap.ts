@@ -4,7 +4,7 @@
  * have no boundary yet, which the map lists instead of drawing.
  */
 import type { RegionLevel } from '../api/types';
-import { measurePolygons, polygonsOf, unionOf, type PolygonRings, type Position, type RegionBoundary, type Ring } from './geometry';
+import { polygonsOf, unionOf, type Position, type RegionBoundary, type Ring } from './geometry';
 
 export interface MapRegion {
   id: string;
@@ -39,6 +39,7 @@ export interface RegionMap {
   /** Grid polygons, each named by its 15-digit code (ECharts matches series data by name). */
   features: { type: 'FeatureCollection'; features: MapFeature[] };
   communities: Array<{ code: string; name: string; centre: Position }>;
+  /** Polylines along the community and street borders (edges, or whole rings). */
   communityOutlines: Ring[];
   streetOutlines: Ring[];
   /** Width over height as drawn, longitude shrunk by the cosine of the latitude. */
@@ -47,15 +48,8 @@ export interface RegionMap {
   aspectScale: number;
 }
 
-/** The shell of the largest polygon's area centroid: where a community's name sits. */
-function labelPoint(polygons: PolygonRings[]): Position | null {
-  let best: { area: number; shell: Ring } | null = null;
-  for (const polygon of polygons) {
-    const area = measurePolygons([polygon]).area;
-    if (polygon[0] && (!best || area > best.area)) best = { area, shell: polygon[0] };
-  }
-  if (!best) return null;
-  const ring = best.shell;
+/** Area centroid of a ring (shoelace), and its signed doubled area as the weight. */
+function ringCentroid(ring: Ring): { centre: Position; weight: number } | null {
   let a = 0;
   let cx = 0;
   let cy = 0;
@@ -67,11 +61,51 @@ function labelPoint(polygons: PolygonRings[]): Position | null {
     cx += (x1 + x2) * f;
     cy += (y1 + y2) * f;
   }
-  if (a === 0) return ring[0] ?? null;
-  return [cx / (3 * a), cy / (3 * a)];
+  return a === 0 ? null : { centre: [cx / (3 * a), cy / (3 * a)], weight: Math.abs(a) };
 }
 
-const outlines = (polygons: PolygonRings[]): Ring[] => polygons.flatMap((p) => p);
+/** Where a community's name sits: the area-weighted middle of its grids' shells. */
+function labelPoint(boundaries: readonly RegionBoundary[]): Position | null {
+  let x = 0;
+  let y = 0;
+  let w = 0;
+  for (const b of boundaries) {
+    for (const polygon of polygonsOf(b)) {
+      const c = polygon[0] && ringCentroid(polygon[0]);
+      if (!c) continue;
+      x += c.centre[0] * c.weight;
+      y += c.centre[1] * c.weight;
+      w += c.weight;
+    }
+  }
+  return w ? [x / w, y / w] : null;
+}
+
+/**
+ * A group's outline from its grids' edges: neighbours that share their border vertex for vertex
+ * (as survey tools export them) have each inner edge twice, so the edges seen once are the
+ * outline. Cheap, and exact for such data. A group whose grids share no edge at all (borders
+ * digitised separately) is outlined by clipping instead: the union of its grids.
+ */
+function outlineOf(boundaries: readonly RegionBoundary[]): Ring[] {
+  const edges = new Map<string, { segment: Ring; count: number }>();
+  for (const b of boundaries) {
+    for (const polygon of polygonsOf(b)) {
+      for (const ring of polygon) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [a, c] = [ring[i]!, ring[i + 1]!];
+          const key = [a.join(','), c.join(',')].sort().join('|');
+          const edge = edges.get(key) ?? { segment: [a, c], count: 0 };
+          edge.count += 1;
+          edges.set(key, edge);
+        }
+      }
+    }
+  }
+  const shared = [...edges.values()].some((e) => e.count > 1);
+  if (boundaries.length > 1 && !shared) return unionOf(boundaries).flatMap((p) => p);
+  return [...edges.values()].filter((e) => e.count === 1).map((e) => e.segment);
+}
 
 /** Builds the map from the stored regions (any order). */
 export function buildRegionMap(regions: readonly MapRegion[], version: string): RegionMap {
@@ -84,8 +118,8 @@ export function buildRegionMap(regions: readonly MapRegion[], version: string): 
     for (const g of drawn) map.set(g.code.slice(0, length), [...(map.get(g.code.slice(0, length)) ?? []), g.boundary!]);
     return map;
   };
-  const communityUnions = [...groups(12)].map(([code, boundaries]) => ({ code, polygons: unionOf(boundaries) }));
-  const streetUnions = [...groups(9)].map(([code, boundaries]) => ({ code, polygons: unionOf(boundaries) }));
+  const communityGroups = [...groups(12)];
+  const streetGroups = [...groups(9)];
 
   let minLng = Infinity;
   let maxLng = -Infinity;
@@ -116,12 +150,12 @@ export function buildRegionMap(regions: readonly MapRegion[], version: string): 
       hasBoundary: g.boundary !== null,
     })),
     features: { type: 'FeatureCollection', features: drawn.map((g) => ({ type: 'Feature', properties: { name: g.code }, geometry: g.boundary! })) },
-    communities: communityUnions.flatMap(({ code, polygons }) => {
-      const centre = labelPoint(polygons);
+    communities: communityGroups.flatMap(([code, boundaries]) => {
+      const centre = labelPoint(boundaries);
       return centre ? [{ code, name: byCode.get(code)?.name ?? code, centre }] : [];
     }),
-    communityOutlines: communityUnions.flatMap((c) => outlines(c.polygons)),
-    streetOutlines: streetUnions.flatMap((s) => outlines(s.polygons)),
+    communityOutlines: communityGroups.flatMap(([, boundaries]) => outlineOf(boundaries)),
+    streetOutlines: streetGroups.flatMap(([, boundaries]) => outlineOf(boundaries)),
     aspect,
     aspectScale,
   };

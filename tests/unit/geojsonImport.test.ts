@@ -98,8 +98,25 @@ describe('buildRegionMap', () => {
     expect(map.grids.find((g) => g.code === '500112003001001')?.hasBoundary).toBe(false);
     expect(map.communities).toHaveLength(12);
     expect(map.communities.find((c) => c.code === '500112003001')?.name).toBe('双湖社区');
-    // Three streets side by side tile the district: each outline is one ring.
-    expect(map.streetOutlines).toHaveLength(3);
+    // Outlines run along community and street borders only, never between two grids of one community.
+    const key = (seg: number[][]) => seg.map((p) => p.join(',')).sort().join('|');
+    const community = new Set(map.communityOutlines.map(key));
+    expect(map.streetOutlines.every((seg) => community.has(key(seg)))).toBe(true);
+    expect(map.streetOutlines.length).toBeLessThan(map.communityOutlines.length);
+    const [first, second] = ['500112003001002', '500112003001004'].map((code) => stored.find((r) => r.code === code)!.boundary!.coordinates[0] as number[][]);
+    const inner = first!.slice(0, -1).map((p, i) => [p, first![i + 1]!]).filter(([a, b]) => second!.some((q) => q.join() === a!.join()) && second!.some((q) => q.join() === b!.join()));
+    expect(inner.length).toBeGreaterThan(0);
+    expect(inner.some((seg) => community.has(key(seg)))).toBe(false);
     expect(map.aspectScale).toBeCloseTo(Math.cos((29.68 * Math.PI) / 180), 2);
+  });
+
+  it('outlines grids digitised without shared vertices by their union', () => {
+    const square = (x: number, y: number): [number, number][] => [[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]];
+    // The right square's west edge has an extra vertex: no edge is shared exactly.
+    const right: [number, number][] = [[106.61, 29.6], [106.62, 29.6], [106.62, 29.61], [106.61, 29.61], [106.61, 29.605], [106.61, 29.6]];
+    const grid = (code: string, ring: [number, number][]) => ({ id: code, code, name: code, level: 'grid' as const, active: true, boundary: { type: 'Polygon' as const, coordinates: [ring] } });
+    const map = buildRegionMap([grid('500112003001001', square(106.6, 29.6)), grid('500112003001002', right)], 'v');
+    expect(map.communityOutlines).toHaveLength(1);
+    expect(map.communityOutlines[0]!.length).toBeGreaterThanOrEqual(5);
   });
 });

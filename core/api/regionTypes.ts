@@ -26,6 +26,7 @@ export interface RegionImportPreview {
   features: FeaturePlan[];
   implied: GeoJsonImportPlan['implied'];
   faults: ImportFault[];
+  /** The file's features by outcome (the implied parents are listed in `implied`). */
   counts: { create: number; update: number; unchanged: number; invalid: number };
 }
 

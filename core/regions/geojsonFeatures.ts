@@ -35,6 +35,9 @@ export function defaultProperties(properties: readonly Properties[]): { code: st
   return { code, name };
 }
 
+/** Coordinates as an admin wrote them, without binary rounding noise (29.676000000000002 → 29.676). */
+const shown = (n: number): string => String(Number(n.toPrecision(12)));
+
 const positionFault = (p: unknown): string | null => {
   if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
     return `坐标「${JSON.stringify(p)?.slice(0, 40)}」不是 [经度, 纬度] 数对`;
@@ -43,7 +46,7 @@ const positionFault = (p: unknown): string | null => {
   const inside = (x: number, y: number) => x >= CHINA_BOUNDS.minLng && x <= CHINA_BOUNDS.maxLng && y >= CHINA_BOUNDS.minLat && y <= CHINA_BOUNDS.maxLat;
   if (inside(lng, lat)) return null;
   const hint = inside(lat, lng) ? '，经纬度是否写反了？' : '';
-  return `坐标 (${lng}, ${lat}) 超出中国经纬度范围（经度 ${CHINA_BOUNDS.minLng}–${CHINA_BOUNDS.maxLng}，纬度 ${CHINA_BOUNDS.minLat}–${CHINA_BOUNDS.maxLat}）${hint}`;
+  return `坐标 (${shown(lng)}, ${shown(lat)}) 超出中国经纬度范围（经度 ${CHINA_BOUNDS.minLng}–${CHINA_BOUNDS.maxLng}，纬度 ${CHINA_BOUNDS.minLat}–${CHINA_BOUNDS.maxLat}）${hint}`;
 };
 
 /** Faults of one polygon's rings; `where` names the polygon for MultiPolygons ('第 2 个多边形的'). */
@@ -68,7 +71,7 @@ function polygonFaults(rings: unknown, where: string): { faults: string[]; rings
     }
     const [first, last] = [points[0]!, points[points.length - 1]!];
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      faults.push(`${label}未闭合：首点 (${first[0]}, ${first[1]}) 与末点 (${last[0]}, ${last[1]}) 不同`);
+      faults.push(`${label}未闭合：首点 (${shown(first[0])}, ${shown(first[1])}) 与末点 (${shown(last[0])}, ${shown(last[1])}) 不同`);
       return;
     }
     const crossing = selfIntersection(points);

@@ -15,7 +15,7 @@ async function openRegions(page: Page): Promise<void> {
 }
 
 test('the admin imports a street’s grid map from GeoJSON, sees faults first, and the dashboard map draws the new grids', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await signedIn(browser, 'admin');
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openRegions(page);
@@ -47,7 +47,8 @@ test('the admin imports a street’s grid map from GeoJSON, sees faults first, a
 
   // The street's own file: ten grids and the communities and street named on them, no faults.
   await dialog.getByTestId('import-file').setInputFiles(resolve(FIXTURES, 'qingfeng-street.geo.json'));
-  await expect(dialog.getByTestId('import-summary')).toContainText('10 个要素：新建 14，更新 0，不变 0，有错误 0');
+  await expect(dialog.getByTestId('import-summary')).toContainText('10 个要素：新建 10，更新 0，不变 0，有错误 0');
+  await expect(dialog.getByTestId('import-summary')).toContainText('另按要素上的社区、街道名称新建 4 个上级');
   await expect(dialog).toContainText('没有发现错误，可以导入');
   await expect(dialog.getByTestId('import-code-property')).toContainText('网格编码');
   await page.waitForTimeout(600);

@@ -30,7 +30,8 @@ describe('importing a street’s grid map from GeoJSON', () => {
     const preview = await call<RegionImportPreview>('regions.previewImport', { text: STREET });
     expect(preview.faults).toEqual([]);
     expect([preview.codeProperty, preview.nameProperty]).toEqual(['网格编码', '网格名称']);
-    expect(preview.counts).toEqual({ create: 14, update: 0, unchanged: 0, invalid: 0 });
+    expect(preview.counts).toEqual({ create: 10, update: 0, unchanged: 0, invalid: 0 });
+    expect(preview.implied.map((r) => r.name).sort()).toEqual(['望湖社区', '枫林社区', '溪岸社区', '青枫街道'].sort());
     expect(preview.properties).toEqual(expect.arrayContaining(['网格编码', '网格名称', '社区名称', '街道名称', '户数']));
     expect(await tableCounts(t.backend)).toEqual(before);
   });

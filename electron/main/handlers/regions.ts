@@ -104,7 +104,7 @@ export const removeRegionHandler: Handler<'regions.remove'> = async ({ id }, ctx
 };
 
 function toPreview(plan: GeoJsonImportPlan): RegionImportPreview {
-  const count = (action: string) => plan.features.filter((f) => f.action === action).length + plan.implied.filter((r) => r.action === action).length;
+  const count = (action: string) => plan.features.filter((f) => f.action === action).length;
   return {
     properties: plan.properties, codeProperty: plan.codeProperty, nameProperty: plan.nameProperty, features: plan.features, implied: plan.implied,
     faults: plan.faults, counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') },

@@ -69,7 +69,7 @@ export const enRegions: typeof zhRegions = {
       recheck: 'Check again with these properties',
       checking: 'Checking…',
       summary: '{features} features: {create} new, {update} changed, {unchanged} unchanged, {invalid} with faults',
-      implied: 'Also created from the names on the features: {list}',
+      implied: 'Also creates {n} parents named on the features: {list}',
       faults: 'Faults ({n})',
       noFaults: 'No faults found: ready to import',
       column: { index: 'Feature', code: 'Code', reason: 'Reason' },

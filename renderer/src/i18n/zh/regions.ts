@@ -68,7 +68,7 @@ export const zhRegions = {
       recheck: '按所选属性重新检查',
       checking: '正在检查…',
       summary: '{features} 个要素：新建 {create}，更新 {update}，不变 {unchanged}，有错误 {invalid}',
-      implied: '按要素上的社区、街道名称一并新建：{list}',
+      implied: '另按要素上的社区、街道名称新建 {n} 个上级：{list}',
       faults: '错误（{n}）',
       noFaults: '没有发现错误，可以导入',
       column: { index: '要素', code: '编码', reason: '原因' },

@@ -36,8 +36,8 @@ describe('the region tree', () => {
     const street = nodes.find((n) => n.code === '500112003')!;
     const streetGrids = nodes.filter((n) => n.level === 'grid' && n.code.startsWith('500112003'));
     expect(street.cases).toBe(streetGrids.reduce((sum, g) => sum + g.cases, 0));
-    const [{ n }] = (await t.backend.knex('cases').count({ n: '*' })) as Array<{ n: number }>;
-    expect(nodes.reduce((sum, node) => sum + (node.level === 'grid' ? node.cases : 0), 0)).toBe(Number(n));
+    const [count] = (await t.backend.knex('cases').count({ n: '*' })) as Array<{ n: number }>;
+    expect(nodes.reduce((sum, node) => sum + (node.level === 'grid' ? node.cases : 0), 0)).toBe(Number(count!.n));
     expect(nodes.find((n) => n.code === '500112003001001')!.users).toBe(1); // its grid worker
   });
 

@@ -43,9 +43,9 @@ describe('importing a street’s grid map from GeoJSON', () => {
     expect(result.created).toHaveLength(14);
     expect(result.updated).toEqual([]);
     const after = await tableCounts(t.backend);
-    expect(after.regions - before.regions).toBe(14);
-    expect(after.audit_log - before.audit_log).toBe(14);
-    expect(after.outbox - before.outbox).toBe(28); // each region row and its audit row
+    expect(after.regions! - before.regions!).toBe(14);
+    expect(after.audit_log! - before.audit_log!).toBe(14);
+    expect(after.outbox! - before.outbox!).toBe(28); // each region row and its audit row
 
     const grid = await t.backend.knex('regions').where({ code: '500112020002003' }).first();
     expect(grid).toMatchObject({ name: '溪岸社区第三网格', level: 'grid', active: 1, households: 374 });

@@ -105,7 +105,7 @@ test('a grid without a boundary is listed under the map, and one nothing refers 
   await expect(page.getByTestId('region-row').filter({ hasText: '500112020003004' })).toContainText('无边界');
 
   await openDashboard(page);
-  await expect(page.getByTestId('map-unmapped')).toContainText('望湖社区第四网格');
+  await expect(page.getByTestId('map-unmapped')).toContainText('望湖社区第四网格', { timeout: 30_000 });
   await expect(page.getByTestId('grid-map')).toHaveAttribute('data-grids-unmapped', '1');
   await page.waitForTimeout(600);
   await page.getByTestId('grid-map').screenshot({ path: testInfo.outputPath('regions-map-unmapped.png'), animations: 'disabled' });

@@ -93,7 +93,7 @@ test('the admin imports a street’s grid map from GeoJSON, sees faults first, a
 });
 
 test('a grid without a boundary is listed under the map, and one nothing refers to can be deleted', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await signedIn(browser, 'admin');
   await openRegions(page);
   await page.getByTestId('regions-search').fill('望湖社区');

@@ -96,24 +96,24 @@ test('a grid without a boundary is listed under the map, and one nothing refers 
   test.setTimeout(180_000);
   const page = await signedIn(browser, 'admin');
   await openRegions(page);
-  await page.getByTestId('regions-search').fill('望湖社区');
-  await page.getByTestId('region-row').filter({ hasText: '望湖社区' }).first().click();
+  await page.getByTestId('regions-search').fill('双湖社区');
+  await page.getByTestId('region-row').filter({ hasText: '双湖社区' }).first().click();
   await page.getByTestId('region-add-child').click();
-  await expect(page.getByTestId('create-code')).toHaveValue('500112020003004');
-  await page.getByTestId('create-name').fill('望湖社区第四网格');
+  await expect(page.getByTestId('create-code')).toHaveValue('500112003001006');
+  await page.getByTestId('create-name').fill('双湖社区第六网格');
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('region-row').filter({ hasText: '500112020003004' })).toContainText('无边界');
+  await expect(page.getByTestId('region-row').filter({ hasText: '500112003001006' })).toContainText('无边界');
 
   await openDashboard(page);
-  await expect(page.getByTestId('map-unmapped')).toContainText('望湖社区第四网格', { timeout: 30_000 });
+  await expect(page.getByTestId('map-unmapped')).toContainText('双湖社区第六网格', { timeout: 30_000 });
   await expect(page.getByTestId('grid-map')).toHaveAttribute('data-grids-unmapped', '1');
   await page.waitForTimeout(600);
   await page.getByTestId('grid-map').screenshot({ path: testInfo.outputPath('regions-map-unmapped.png'), animations: 'disabled' });
 
   await openRegions(page);
-  await page.getByTestId('regions-search').fill('500112020003004');
-  await page.getByTestId('region-row').filter({ hasText: '500112020003004' }).click();
+  await page.getByTestId('regions-search').fill('500112003001006');
+  await page.getByTestId('region-row').filter({ hasText: '500112003001006' }).click();
   await page.getByTestId('region-remove').click();
   await page.getByRole('button', { name: '确定' }).click();
-  await expect(page.getByTestId('region-row').filter({ hasText: '500112020003004' })).toHaveCount(0);
+  await expect(page.getByTestId('region-row').filter({ hasText: '500112003001006' })).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../domain/roles';
 import * as a from './assessmentSchemas';
 import * as c from './caseSchemas';
 import * as d from './dashboardSchemas';
+import * as r from './regionSchemas';
 import * as s from './schemas';
 import type {
   AttachmentData,
@@ -32,6 +33,7 @@ import type {
   TargetProfile,
 } from './assessmentTypes';
 import type { BigScreenSnapshot, DashboardData } from './dashboardTypes';
+import type { RegionAdminNode, RegionImportPreview, RegionImportResult, RegionMapResult } from './regionTypes';
 
 /** 'public' methods run without a session; the rest name the roles allowed to call them. */
 export type Access = 'public' | readonly Role[];
@@ -102,6 +104,18 @@ export const contract = {
   'settings.setOfficeHours': method<{ intervals: Array<[number, number]> }>()({ input: c.officeHoursInput, access: ['admin'] }),
 
   'audit.list': method<AuditListResult>()({ input: s.auditListInput, access: ['admin'] }),
+
+  // The office's own regions (street → community → grid) and their boundaries; only admins change them.
+  'regions.tree': method<RegionAdminNode[]>()({ input: s.empty, access: ['admin'] }),
+  'regions.create': method<RegionAdminNode>()({ input: r.regionCreateInput, access: ['admin'] }),
+  'regions.update': method<RegionAdminNode>()({ input: r.regionUpdateInput, access: ['admin'] }),
+  'regions.move': method<RegionAdminNode>()({ input: r.regionMoveInput, access: ['admin'] }),
+  'regions.setActive': method<RegionAdminNode[]>()({ input: r.regionSetActiveInput, access: ['admin'] }),
+  'regions.remove': method<{ id: string }>()({ input: s.byId, access: ['admin'] }),
+  'regions.previewImport': method<RegionImportPreview>()({ input: r.regionImportInput, access: ['admin'] }),
+  'regions.importGeoJson': method<RegionImportResult>()({ input: r.regionImportInput, access: ['admin'] }),
+  // Public so a wall PC can draw it with a display key; the handler checks the session or the key.
+  'regions.map': method<RegionMapResult>()({ input: r.regionMapInput, access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -66,6 +66,8 @@ export interface BigScreenSnapshot {
   funnel: Array<{ stage: FunnelStage; count: number }>;
   /** Reports per day, the last 30 days, oldest first. */
   trend: Array<{ day: string; reports: number }>;
+  /** The grid map's version (`regions.map`): a wall fetches the map again when it changes. */
+  regionsVersion: string;
 }
 
 export interface DashboardData {
@@ -83,4 +85,6 @@ export interface DashboardData {
   /** Open cases by time-limit colour, for the gauges. */
   limits: { green: number; yellow: number; red: number };
   grids: GridMetric[];
+  /** The grid map's version (`regions.map`): the map is fetched again when it changes. */
+  regionsVersion: string;
 }

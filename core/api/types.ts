@@ -39,6 +39,8 @@ export interface RegionRef {
   name: string;
   level: RegionLevel;
   parentId: string | null;
+  /** Deactivated regions stay for the history that names them, but take no new reports. */
+  active: boolean;
 }
 
 export interface DepartmentRef {

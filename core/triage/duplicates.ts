@@ -5,7 +5,9 @@
  *
  * The product spec's rules are gates, each of which must hold:
  *   - reported within 72 hours of each other;
- *   - same grid, or within 100 m when both reports have coordinates;
+ *   - same grid, or within 100 m when both reports have coordinates, or bordering grids
+ *     (from the office's boundaries) with similar addresses: the same burst main reported
+ *     on either side of the road two grids share;
  *   - same category or same major category (when either is unclassified, the text decides);
  *   - similar descriptions (cosine of the sets of Chinese character bigrams).
  * Past the gates, a score weighs place, category, text and time; see DUPLICATE_RULES.
@@ -21,6 +23,13 @@ export interface DuplicateSubject {
   reportedAt: number;
   lat: number | null;
   lng: number | null;
+  address?: string;
+}
+
+/** What the office's map says about two grids. */
+export interface PlaceKnowledge {
+  /** Do the grids share a border? From their boundaries; a grid without one falls back to its community. */
+  bordering(gridA: string, gridB: string): boolean;
 }
 
 export interface DuplicateMatch {
@@ -45,6 +54,9 @@ export const DUPLICATE_RULES = {
   weights: { place: 0.25, category: 0.2, text: 0.4, time: 0.15 },
   /** Same grid is good evidence but a grid spans a few hundred metres: two reports 10 m apart are better. */
   sameGridPlaceScore: 0.8,
+  /** Bordering grids count only with similar addresses, and less than the same grid. */
+  borderingPlaceScore: 0.6,
+  minAddressSimilarity: 0.4,
   /**
    * Below this score the pair is not shown. With the weights above, same grid + same category +
    * a few hours apart passes with modest text overlap (≈ 0.2), while unclassified or merely
@@ -94,7 +106,7 @@ function describeGap(hours: number): string {
 }
 
 /** How likely a and b report the same problem, 0..1 with reasons in Chinese; null when not a candidate. */
-export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject): { score: number; reasons: string[] } | null {
+export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject, knowledge?: PlaceKnowledge): { score: number; reasons: string[] } | null {
   const rules = DUPLICATE_RULES;
   const gapHours = Math.abs(a.reportedAt - b.reportedAt) / HOUR_MS;
   if (!(gapHours <= rules.windowHours)) return null;
@@ -102,7 +114,9 @@ export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject): { scor
   const sameGrid = a.gridId === b.gridId;
   const meters = distanceMeters(a, b);
   const near = meters !== null && meters <= rules.nearMeters;
-  if (!sameGrid && !near) return null;
+  const addressSimilarity = !sameGrid && !near && a.address && b.address && knowledge?.bordering(a.gridId, b.gridId) ? textSimilarity(a.address, b.address) : 0;
+  const bordering = addressSimilarity >= rules.minAddressSimilarity;
+  if (!sameGrid && !near && !bordering) return null;
 
   const relation = categoryRelation(a, b);
   if (relation === null) return null;
@@ -112,7 +126,7 @@ export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject): { scor
 
   // Linear in distance: 1 at the same spot, 0.5 at the 100 m limit.
   const nearScore = near ? 1 - (0.5 * meters) / rules.nearMeters : 0;
-  const placeScore = Math.max(sameGrid ? rules.sameGridPlaceScore : 0, nearScore);
+  const placeScore = Math.max(sameGrid ? rules.sameGridPlaceScore : 0, bordering ? rules.borderingPlaceScore : 0, nearScore);
   const categoryScore = relation === 'sameCategory' ? 1 : relation === 'sameMajor' ? 0.5 : 0;
   const { place, category, text, time } = rules.weights;
   const textWeight = relation === 'unclassified' ? text + category : text;
@@ -122,6 +136,7 @@ export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject): { scor
 
   const reasons: string[] = [];
   if (sameGrid) reasons.push('同一网格');
+  if (bordering) reasons.push('相邻网格', `地址相似度 ${Math.round(addressSimilarity * 100)}%`);
   if (meters !== null && (near || sameGrid)) reasons.push(describeDistance(meters));
   if (relation === 'sameCategory') reasons.push('同一事项类别');
   if (relation === 'sameMajor') reasons.push('同属一个大类');
@@ -131,11 +146,11 @@ export function duplicateScore(a: DuplicateSubject, b: DuplicateSubject): { scor
 }
 
 /** The best-scoring candidates other than the subject itself, highest score first. */
-export function findDuplicates(subject: DuplicateSubject, candidates: readonly DuplicateSubject[], limit = 5): DuplicateMatch[] {
+export function findDuplicates(subject: DuplicateSubject, candidates: readonly DuplicateSubject[], limit = 5, place?: PlaceKnowledge): DuplicateMatch[] {
   const matches: DuplicateMatch[] = [];
   for (const candidate of candidates) {
     if (candidate.id === subject.id) continue;
-    const result = duplicateScore(subject, candidate);
+    const result = duplicateScore(subject, candidate, place);
     if (result) matches.push({ id: candidate.id, ...result });
   }
   return matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).slice(0, Math.max(0, limit));

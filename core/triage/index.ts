@@ -8,4 +8,4 @@ export { readHazards, HAZARD_ROLES, HAZARD_RISKS, IMMEDIACY_WORDS, SETTLED_WORDS
 export { judgeUrgency, DEFAULT_URGENCY_WEIGHTS } from './urgency';
 export type { UrgencyWeights, UrgencyEvidence } from './urgency';
 export { duplicateScore, findDuplicates, haversineMeters, textSimilarity, DUPLICATE_RULES } from './duplicates';
-export type { DuplicateSubject, DuplicateMatch } from './duplicates';
+export type { DuplicateSubject, DuplicateMatch, PlaceKnowledge } from './duplicates';

@@ -7,6 +7,7 @@ import * as searchByRowid from './20261128230000_search_by_rowid';
 import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
+import * as regionBoundaries from './20261202110000_region_boundaries';
 
 interface Migration {
   name: string;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261128230000_search_by_rowid', ...searchByRowid },
   { name: '20261128233000_overdue_by_report_time', ...overdueByReportTime },
   { name: '20261129000000_month_totals_and_wall_indexes', ...monthTotals },
+  { name: '20261202110000_region_boundaries', ...regionBoundaries },
   { name: '20261202140000_indicator_definitions', ...indicatorDefinitions },
 ];
 

@@ -12,8 +12,9 @@ import type { CalendarDay } from '../../core/calendar/types';
 type Db = Knex | Knex.Transaction;
 
 export async function loadRegions(db: Db): Promise<RegionRef[]> {
-  const rows = await db('regions').where({ deleted: 0 }).orderBy('code');
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id }));
+  // Boundaries stay out: the reference data travels to every screen; the map has its own method.
+  const rows = await db('regions').where({ deleted: 0 }).orderBy('code').select('id', 'code', 'name', 'level', 'parent_id', 'active');
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, active: Number(r.active) === 1 }));
 }
 
 export async function loadDepartments(db: Db): Promise<DepartmentRef[]> {

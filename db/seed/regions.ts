@@ -1,6 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
+import { roundBoundary, type RegionBoundary } from '../../core/regions/geometry';
+import gridsGeoJson from '../../resources/regions/yubei-demo-grids.geo.json';
 import type { WriteTx } from '../writePath';
 import type { RegionsSeed } from './resources';
+
+/** The demo grids' polygons by code: the demo office's boundaries, stored like any office's. */
+const demoBoundaries = new Map(
+  (gridsGeoJson as unknown as { features: Array<{ properties: { code: string }; geometry: RegionBoundary }> }).features.map((f) => [
+    f.properties.code,
+    JSON.stringify(roundBoundary(f.geometry)),
+  ]),
+);
 
 export interface SeededGrid {
   id: string;
@@ -21,7 +31,7 @@ export async function writeRegions(tx: WriteTx, seed: RegionsSeed): Promise<Seed
   const rows: Record<string, unknown>[] = [];
   const districtId = uuidv7();
   const row = (id: string, code: string, name: string, level: string, parentId: string | null, households: number | null = null, description = '') =>
-    ({ id, code, name, level, parent_id: parentId, households, description });
+    ({ id, code, name, level, parent_id: parentId, households, description, active: 1, boundary: demoBoundaries.get(code) ?? null });
   rows.push(row(districtId, seed.district.code, seed.district.name, 'district', null));
   const streetIdByCode = new Map<string, string>();
   const grids: SeededGrid[] = [];

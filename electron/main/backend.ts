@@ -16,6 +16,7 @@ import { countUsers } from '../../db/repositories/users';
 
 const hasUsers = async (knex: Knex) => (await countUsers(knex)) > 0;
 import { SessionStore } from './sessions';
+import { buildRegionIndex, regionVersion, type RegionIndex } from './services/regionIndex';
 
 const TRIAGE_MAX_AGE_MS = 10 * 60_000;
 // The newest 50,000 filed cases: enough to learn local wording, and trained in about a second.
@@ -34,6 +35,7 @@ export class Backend {
   private referenceCache: Promise<ReferenceData> | null = null;
   private calendarCache: Promise<WorkingCalendar> | null = null;
   private triageCache: { model: Promise<TriageModel>; builtAt: number } | null = null;
+  private regionIndexCache: { version: string; index: Promise<RegionIndex> } | null = null;
 
   private constructor(
     readonly knex: Knex,
@@ -77,6 +79,20 @@ export class Backend {
   /** A dispatcher corrected a suggestion: relearn on next use rather than in up to ten minutes. */
   forgetTriageModel(): void {
     this.triageCache = null;
+  }
+
+  /**
+   * The office's grid map and grid neighbours, rebuilt when the regions change. The version
+   * is read each time (one aggregate over a few hundred rows), so a write from anywhere shows.
+   */
+  async regionIndex(): Promise<RegionIndex> {
+    const version = await regionVersion(this.knex);
+    if (this.regionIndexCache?.version !== version) {
+      const index = buildRegionIndex(this.knex, version);
+      this.regionIndexCache = { version, index };
+      index.catch(() => (this.regionIndexCache = null));
+    }
+    return this.regionIndexCache.index;
   }
 
   /** The triage model, learned from the cases already filed; relearned every few minutes as cases come in. */

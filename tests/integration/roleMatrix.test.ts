@@ -52,6 +52,15 @@ const EXPECTED: Record<MethodName, Access> = {
   'settings.displayKey': ['admin'],
   'settings.setOfficeHours': ['admin'],
   'audit.list': ['admin'],
+  'regions.tree': ['admin'],
+  'regions.create': ['admin'],
+  'regions.update': ['admin'],
+  'regions.move': ['admin'],
+  'regions.setActive': ['admin'],
+  'regions.remove': ['admin'],
+  'regions.previewImport': ['admin'],
+  'regions.importGeoJson': ['admin'],
+  'regions.map': { keyOr: ['admin', 'leader', 'shift_leader', 'dispatcher'] },
 };
 
 /** One demo account per role. */

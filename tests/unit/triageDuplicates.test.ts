@@ -180,3 +180,23 @@ describe('findDuplicates', () => {
     expect(findDuplicates(subject, [])).toEqual([]);
   });
 });
+
+describe('bordering grids (from the office boundaries)', () => {
+  const borders = { bordering: (a: string, b: string) => [a, b].sort().join('|') === 'grid-1|grid-2' };
+  const a = report({ id: 'a', gridId: 'grid-1', address: '双湖路与金龙路交叉口东北角' });
+
+  it('a report across the border with a similar address is a candidate, with the reason said', () => {
+    const b = report({ id: 'b', gridId: 'grid-2', text: WASTE_B, reportedAt: T0 + 3 * HOUR, address: '双湖路与金龙路交叉口' });
+    const result = duplicateScore(a, b, borders);
+    expect(result).not.toBeNull();
+    expect(result!.reasons.slice(0, 2)).toEqual(['相邻网格', expect.stringMatching(/^地址相似度 \d+%$/)]);
+    // Without the map, or in grids that do not border, the same pair is no candidate.
+    expect(duplicateScore(a, b)).toBeNull();
+    expect(duplicateScore(a, { ...b, gridId: 'grid-3' }, borders)).toBeNull();
+  });
+
+  it('bordering grids with different addresses are not', () => {
+    const b = report({ id: 'b', gridId: 'grid-2', text: WASTE_B, address: '百果园小区南门' });
+    expect(duplicateScore(a, b, borders)).toBeNull();
+  });
+});

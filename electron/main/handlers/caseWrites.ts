@@ -36,6 +36,7 @@ export const reportHandler: Handler<'cases.report'> = async (input, ctx) => {
   const reference = await backend.reference();
   const grid = reference.regions.find((r) => r.id === input.gridId && r.level === 'grid');
   if (!grid) throw invalid('所选网格不存在');
+  if (!grid.active) throw invalid(`网格「${grid.name}」已停用，不能再上报到这里`);
   const community = reference.regions.find((r) => r.id === grid.parentId)!;
   if (input.categoryId && !reference.categories.some((c) => c.id === input.categoryId)) throw invalid('所选事项类别不存在');
   await checkPhotos(backend, input.photos);

@@ -1,5 +1,5 @@
 import type { CaseWithHistory, DuplicateCandidate, SessionUser, TriageSuggestion } from '../../../core/api/types';
-import { findDuplicates } from '../../../core/triage';
+import { findDuplicates, type PlaceKnowledge } from '../../../core/triage';
 import { availableMoves } from '../../../core/workflow/availability';
 import { stageHistory } from '../../../core/workflow/stageHistory';
 import type { CaseState } from '../../../core/workflow/state';
@@ -40,17 +40,40 @@ async function suggestionFor(backend: Backend, state: CaseState): Promise<Triage
   return (await backend.triageModel()).suggest(state.description);
 }
 
+/**
+ * Which grids border which: from the office's boundaries; a grid without a boundary falls back
+ * to the grids of its community (the same-grid and coordinate rules need no map at all).
+ */
+async function placeKnowledge(backend: Backend): Promise<{ place: PlaceKnowledge; near: (gridId: string) => string[] }> {
+  const index = await backend.regionIndex();
+  const sameCommunity = (a: string, b: string) => {
+    const community = index.communityOf.get(a);
+    return community !== undefined && community !== null && community === index.communityOf.get(b);
+  };
+  const bordering = (a: string, b: string) => {
+    const [na, nb] = [index.neighbours.get(a), index.neighbours.get(b)];
+    return na && nb ? na.has(b) : sameCommunity(a, b);
+  };
+  const near = (gridId: string) => {
+    const known = index.neighbours.get(gridId);
+    if (known) return [...known];
+    return [...index.communityOf.keys()].filter((g) => g !== gridId && sameCommunity(g, gridId));
+  };
+  return { place: { bordering }, near };
+}
+
 async function duplicatesFor(backend: Backend, state: CaseState, now: number): Promise<DuplicateCandidate[]> {
   if (!MAY_BE_DUPLICATE.has(state.status)) return [];
   const { categories } = await backend.reference();
   const majorOf = new Map(categories.map((c) => [c.id, c.majorCode]));
   const subject = (s: CaseState) => ({
     id: s.id, gridId: s.gridId, categoryId: s.categoryId, majorCode: s.categoryId ? (majorOf.get(s.categoryId) ?? null) : null,
-    text: s.description, reportedAt: s.reportedAt, lat: s.lat, lng: s.lng,
+    text: s.description, reportedAt: s.reportedAt, lat: s.lat, lng: s.lng, address: s.address,
   });
-  const candidates = await duplicateCandidates(backend.knex, state);
+  const { place, near } = await placeKnowledge(backend);
+  const candidates = await duplicateCandidates(backend.knex, state, near(state.gridId));
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  return findDuplicates(subject(state), candidates.map(subject)).map((d) => ({
+  return findDuplicates(subject(state), candidates.map(subject), 5, place).map((d) => ({
     case: toSummary(stateToRow(byId.get(d.id)!) as unknown as CaseListRow, now),
     score: d.score,
     reasons: d.reasons,

@@ -14,7 +14,7 @@ import { displayKey } from '../services/displayKey';
 import { departmentRanking, funnel, gridMetrics, keyNumbers, monthOf, periodBounds, reportsPerDay, streetRadar } from '../services/dashboard';
 
 const DAY_MS = 86_400_000;
-const WALL_ROLES: readonly Role[] = ['admin', 'leader', 'shift_leader', 'dispatcher'];
+export const WALL_ROLES: readonly Role[] = ['admin', 'leader', 'shift_leader', 'dispatcher'];
 const TREND_INDICATORS: IndicatorId[] = ['on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'satisfaction_rate', 'rework_rate'];
 
 async function scheme(backend: Backend) {
@@ -40,7 +40,7 @@ async function liveCases(backend: Backend): Promise<LiveCase[]> {
   });
 }
 
-function keyMatches(given: string | undefined, stored: string | undefined): boolean {
+export function keyMatches(given: string | undefined, stored: string | undefined): boolean {
   if (!given || !stored || given.length !== stored.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(stored));
 }
@@ -68,6 +68,7 @@ export const bigScreenHandler: Handler<'bigscreen.snapshot'> = async ({ key }, {
     grids: await gridMetrics(backend.knex, definition, totals, now, grids),
     funnel: await funnel(backend.knex, month.from, month.to, null),
     trend: await reportsPerDay(backend.knex, chinaDay(now - 29 * DAY_MS), chinaDay(now + DAY_MS), null),
+    regionsVersion: (await backend.regionIndex()).version,
   };
   return snapshot;
 };
@@ -131,6 +132,7 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
     calendar: await reportsPerDay(backend.knex, yearStart, chinaDay(now + DAY_MS), streetGrids ? gridIds : null),
     limits: { green, yellow: keys.dueSoonYellow, red: keys.overdueRed },
     grids: await gridMetrics(backend.knex, definition, totals, now, grids),
+    regionsVersion: (await backend.regionIndex()).version,
   };
 };
 

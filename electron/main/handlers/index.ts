@@ -10,6 +10,17 @@ import { login, logout, me } from './auth';
 import { alertsHandler, countCasesHandler, getCaseHandler, listCasesHandler } from './cases';
 import { moveHandler, reportHandler } from './caseWrites';
 import { appealHandler, decideHandler, ledgerListHandler } from './ledger';
+import {
+  createRegionHandler,
+  importGeoJsonHandler,
+  moveRegionHandler,
+  previewImportHandler,
+  regionMapHandler,
+  regionTreeHandler,
+  removeRegionHandler,
+  setRegionActiveHandler,
+  updateRegionHandler,
+} from './regions';
 import { initialise, loadDemo, setupStatus } from './setup';
 
 export const handlers: Handlers = {
@@ -50,4 +61,13 @@ export const handlers: Handlers = {
   'dashboard.data': dashboardHandler,
   'bigscreen.snapshot': bigScreenHandler,
   'settings.displayKey': displayKeyHandler,
+  'regions.tree': regionTreeHandler,
+  'regions.create': createRegionHandler,
+  'regions.update': updateRegionHandler,
+  'regions.move': moveRegionHandler,
+  'regions.setActive': setRegionActiveHandler,
+  'regions.remove': removeRegionHandler,
+  'regions.previewImport': previewImportHandler,
+  'regions.importGeoJson': importGeoJsonHandler,
+  'regions.map': regionMapHandler,
 };

@@ -5,6 +5,7 @@ import { enMoves } from './en/moves';
 import { enReport } from './en/report';
 import { enAssessment } from './en/assessment';
 import { enDashboard } from './en/dashboard';
+import { enRegions } from './en/regions';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -90,6 +91,7 @@ const enUS: MessageSchema = {
   ...enReport,
   ...enAssessment,
   ...enDashboard,
+  ...enRegions,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -1,7 +1,8 @@
 import type { GridMetric } from '@core/api/dashboardTypes';
+import type { RegionMap } from '@core/api/regionTypes';
 import { escapeHtml, textStyle, tooltipStyle, type ChartTheme } from './chartTheme';
 import type { ChartOption } from './echartsSetup';
-import { GRID_MAP, MAP_ASPECT, gridGeometry } from './gridMapGeo';
+import { registerGridMap } from './gridMapGeo';
 
 export const GRID_METRICS = ['reports', 'open', 'overdue', 'score'] as const;
 export type GridMetricKey = (typeof GRID_METRICS)[number];
@@ -11,7 +12,7 @@ export interface GridMapText {
   /** '{n} 件' style units for counts and points for scores. */
   count: (n: number) => string;
   score: (n: number | null) => string;
-  /** The grid's name: from the reference data on a workstation, from the map file on a wall. */
+  /** The grid's name: from the reference data on a workstation, from the map on a wall. */
   gridName: (grid: GridMetric) => string;
   low: string;
   high: string;
@@ -54,9 +55,9 @@ function tooltipHtml(g: GridMetric, metric: GridMetricKey, text: GridMapText): s
  * Grids coloured by one measure, with community and street outlines and community names on top.
  * The outlines and names are silent so every hover and click lands on a grid.
  */
-export function gridMapOption(grids: GridMetric[], metric: GridMetricKey, theme: ChartTheme, text: GridMapText, box: Box | null): ChartOption {
-  const geometry = gridGeometry();
-  const layout = mapLayout(box, geometry.aspect, theme.fontSize * 3.5);
+export function gridMapOption(map: RegionMap, grids: GridMetric[], metric: GridMetricKey, theme: ChartTheme, text: GridMapText, box: Box | null): ChartOption {
+  const mapName = registerGridMap(map);
+  const layout = mapLayout(box, map.aspect, theme.fontSize * 3.5);
   const values = grids.map((g) => metricValue(g, metric)).filter((v): v is number => v !== null);
   const isScore = metric === 'score';
   const min = isScore ? Math.max(0, Math.floor(Math.min(100, ...values) / 10) * 10) : 0;
@@ -65,7 +66,7 @@ export function gridMapOption(grids: GridMetric[], metric: GridMetricKey, theme:
   const outline = (width: number, color: string) => ({
     type: 'lines' as const,
     coordinateSystem: 'geo',
-    polyline: false,
+    polyline: true,
     silent: true,
     animation: false,
     lineStyle: { color, width, opacity: 1 },
@@ -95,27 +96,27 @@ export function gridMapOption(grids: GridMetric[], metric: GridMetricKey, theme:
       textStyle: textStyle(theme, theme.smallFontSize),
       inRange: { color: isScore ? theme.scoreHeat : theme.heat },
     },
-    geo: { map: GRID_MAP, ...layout, roam: false, silent: true, aspectScale: MAP_ASPECT, itemStyle: { areaColor: 'transparent', borderWidth: 0 }, emphasis: { disabled: true }, z: 1 },
+    geo: { map: mapName, ...layout, roam: false, silent: true, aspectScale: map.aspectScale, itemStyle: { areaColor: 'transparent', borderWidth: 0 }, emphasis: { disabled: true }, z: 1 },
     series: [
       {
         type: 'map',
-        map: GRID_MAP,
+        map: mapName,
         ...layout,
         roam: false,
-        aspectScale: MAP_ASPECT,
+        aspectScale: map.aspectScale,
         selectedMode: false,
         z: 2,
         itemStyle: { areaColor: theme.emptyArea, borderColor: theme.gridBorder, borderWidth: 1 },
         emphasis: { label: { show: false }, itemStyle: { borderColor: theme.text, borderWidth: 2 } },
         label: { show: false },
-        data: [...geometry.grids.keys()].map((code) => {
+        data: map.features.features.map(({ properties: { name: code } }) => {
           const grid = byCode.get(code);
           const value = grid ? metricValue(grid, metric) : null;
           return { name: code, value: value ?? NaN };
         }),
       },
-      { ...outline(theme.lineWidth * 0.75, theme.communityBorder), data: geometry.communityEdges.map((coords) => ({ coords })) },
-      { ...outline(theme.lineWidth * 1.5, theme.streetBorder), data: geometry.streetEdges.map((coords) => ({ coords })) },
+      { ...outline(theme.lineWidth * 0.75, theme.communityBorder), data: map.communityOutlines.map((coords) => ({ coords })) },
+      { ...outline(theme.lineWidth * 1.5, theme.streetBorder), data: map.streetOutlines.map((coords) => ({ coords })) },
       {
         type: 'scatter',
         coordinateSystem: 'geo',
@@ -130,7 +131,7 @@ export function gridMapOption(grids: GridMetric[], metric: GridMetricKey, theme:
           textBorderColor: theme.gridBorder,
           textBorderWidth: 3,
         },
-        data: geometry.communities.map((c) => ({ name: c.name, value: c.centre })),
+        data: map.communities.map((c) => ({ name: c.name, value: c.centre })),
       },
     ],
   };

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { ROLES, type Role } from '../domain/roles';
 import * as a from './assessmentSchemas';
 import * as c from './caseSchemas';
 import * as d from './dashboardSchemas';
@@ -35,24 +34,13 @@ import type {
 import type { BigScreenSnapshot, DashboardData } from './dashboardTypes';
 import type { RegionAdminNode, RegionImportPreview, RegionImportResult, RegionMapResult } from './regionTypes';
 
-/** 'public' methods run without a session; the rest name the roles allowed to call them. */
-export type Access = 'public' | readonly Role[];
+import { ASSESSORS, REPORTERS, anyone, method } from './method';
+import { adminMethods } from './contracts/admin';
+import { importMethods } from './contracts/import';
+import { registryMethods } from './contracts/registry';
+import { securityMethods } from './contracts/security';
 
-export interface MethodSpec<I extends z.ZodType, R> {
-  input: I;
-  access: Access;
-  /** Never set: carries the result type for the client. */
-  readonly __result?: R;
-}
-
-const method =
-  <R>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access }): MethodSpec<I, R> =>
-    spec;
-
-const anyone = ROLES;
-const ASSESSORS: readonly Role[] = ['admin', 'leader', 'shift_leader', 'dispatcher'];
-const REPORTERS: readonly Role[] = ['dispatcher', 'shift_leader', 'grid_worker', 'department_staff', 'admin'];
+export type { Access, MethodSpec } from './method';
 
 /**
  * The one API contract: preload, main, the HTTP bridge and the renderer's client all
@@ -116,6 +104,15 @@ export const contract = {
   'regions.importGeoJson': method<RegionImportResult>()({ input: r.regionImportInput, access: ['admin'] }),
   // Public so a wall PC can draw it with a display key; the handler checks the session or the key.
   'regions.map': method<RegionMapResult>()({ input: r.regionMapInput, access: 'public' }),
+
+  // Each area below keeps its methods in its own file (core/api/contracts/).
+  ...adminMethods,
+
+  ...importMethods,
+
+  ...registryMethods,
+
+  ...securityMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,6 +29,16 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261129000000_month_totals_and_wall_indexes', ...monthTotals },
   { name: '20261202110000_region_boundaries', ...regionBoundaries },
   { name: '20261202140000_indicator_definitions', ...indicatorDefinitions },
+
+  // administration (20261203100000–20261203199999)
+
+  // import (20261203200000–20261203299999)
+
+  // security (20261203300000–20261203399999)
+
+  // registry (20261203400000–20261203499999)
+
+  // triage (20261203500000–20261203599999)
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -14,6 +14,9 @@ export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: Handl
 /** One handler per contract method: a missing one is a compile error. */
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/** The handlers of one area's methods (`core/api/contracts/*`), spread into the full table. */
+export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
+
 /** For handlers that are not public: the session user, which the dispatcher has already checked. */
 export function requireUser(ctx: HandlerContext): SessionUser {
   if (!ctx.user) throw new Error('handler needs a session but none was given');

@@ -41,6 +41,17 @@ export class SessionStore {
     if (token) this.sessions.delete(token);
   }
 
+  /** Ends every session of one user (password reset, account disabled, "sign out everywhere"). */
+  revokeUser(userId: string): number {
+    let ended = 0;
+    for (const [token, session] of this.sessions) {
+      if (session.user.id !== userId) continue;
+      this.sessions.delete(token);
+      ended += 1;
+    }
+    return ended;
+  }
+
   lockedFor(username: string): number {
     const entry = this.failures.get(username);
     return entry && entry.lockedUntil > this.now() ? entry.lockedUntil - this.now() : 0;

@@ -61,6 +61,14 @@ const EXPECTED: Record<MethodName, Access> = {
   'regions.previewImport': ['admin'],
   'regions.importGeoJson': ['admin'],
   'regions.map': { keyOr: ['admin', 'leader', 'shift_leader', 'dispatcher'] },
+
+  // administration (issue 9)
+
+  // Excel onboarding and history import (issue 9)
+
+  // registers and social organisations (issue 12)
+
+  // sessions and audit (issues 11, 13)
 };
 
 /** One demo account per role. */

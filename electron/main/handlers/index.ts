@@ -22,6 +22,10 @@ import {
   updateRegionHandler,
 } from './regions';
 import { initialise, loadDemo, setupStatus } from './setup';
+import { adminHandlers } from './adminHandlers';
+import { importHandlers } from './importHandlers';
+import { registryHandlers } from './registryHandlers';
+import { securityHandlers } from './securityHandlers';
 
 export const handlers: Handlers = {
   'setup.status': setupStatus,
@@ -70,4 +74,12 @@ export const handlers: Handlers = {
   'regions.previewImport': previewImportHandler,
   'regions.importGeoJson': importGeoJsonHandler,
   'regions.map': regionMapHandler,
+
+  ...adminHandlers,
+
+  ...importHandlers,
+
+  ...registryHandlers,
+
+  ...securityHandlers,
 };

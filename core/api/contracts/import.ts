@@ -1,0 +1,4 @@
+// Excel onboarding and history import (issue 9).
+// import { method } from '../method';
+
+export const importMethods = {} as const;

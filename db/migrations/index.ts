@@ -8,6 +8,7 @@ import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
+import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_events';
 
 interface Migration {
   name: string;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // import (20261203200000–20261203299999)
 
   // security (20261203300000–20261203399999)
+  { name: '20261203300000_case_numbers_from_events', ...caseNumbersFromEvents },
 
   // registry (20261203400000–20261203499999)
 

@@ -3,6 +3,7 @@ import { contract, isMethodName, type MethodName } from '../../core/api/contract
 import { ApiError, GENERIC_MESSAGES, type ApiResponse, type FieldIssue } from '../../core/api/errors';
 import type { Backend } from './backend';
 import type { HandlerContext, Handlers } from './handlerTypes';
+import { describeFailure } from './failureLog';
 import { containsNul, mayCarryLargeBody } from './inputGuards';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -23,7 +24,8 @@ function fail(error: ApiError): ApiResponse<never> {
 }
 
 export interface DispatchLog {
-  error(message: string, err: unknown): void;
+  /** One JSON line: method, user, error code, ids (see failureLog.ts); never field values. */
+  error(line: string): void;
 }
 
 /**
@@ -56,7 +58,7 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
       return { ok: true, result: await handler(parsed.data, ctx) };
     } catch (err) {
       if (err instanceof ApiError) return fail(err);
-      log.error(`handler ${method} failed`, err);
+      log.error(`handler failed ${describeFailure(method, user, parsed.data, err)}`);
       return fail(new ApiError('INTERNAL', GENERIC_MESSAGES.INTERNAL.zh));
     }
   }

@@ -4,6 +4,7 @@ import { ApiError, GENERIC_MESSAGES, type ApiResponse, type FieldIssue } from '.
 import type { Backend } from './backend';
 import type { HandlerContext, Handlers } from './handlerTypes';
 import { describeFailure } from './failureLog';
+import { maskedFor } from './resultMasking';
 import { containsNul, mayCarryLargeBody } from './inputGuards';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -55,7 +56,7 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     const ctx: HandlerContext = { backend, user, token, client };
     try {
       const handler = handlers[method as MethodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.data, ctx) };
+      return { ok: true, result: maskedFor(method, user, await handler(parsed.data, ctx)) };
     } catch (err) {
       if (err instanceof ApiError) return fail(err);
       log.error(`handler failed ${describeFailure(method, user, parsed.data, err)}`);

@@ -35,12 +35,12 @@ export function parseDate(raw: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Checks a year's entries: real dates of that year, a known kind, each date once. */
-export function validateCalendarYear(year: number, entries: readonly CalendarEntry[]): CalendarFault[] {
+/** Checks a year's entries: real dates of that year, a known kind, each date once. Lines are `lineOf[i]`, else i + 1. */
+export function validateCalendarYear(year: number, entries: readonly CalendarEntry[], lineOf: readonly number[] = []): CalendarFault[] {
   const faults: CalendarFault[] = [];
   const seen = new Map<string, number>();
   entries.forEach((e, i) => {
-    const line = i + 1;
+    const line = lineOf[i] ?? i + 1;
     const date = parseDate(e.date);
     if (!date) faults.push({ line, value: e.date, reason: '日期格式不对，应如 2026-10-01' });
     else if (!date.startsWith(`${year}-`)) faults.push({ line, value: e.date, reason: `日期不在 ${year} 年` });
@@ -72,7 +72,6 @@ export function parseCalendarTable(text: string, year: number): { entries: Calen
     entries.push({ date, kind, name: cells.slice(2).join(' ') });
     lineOf.push(line);
   });
-  // The year check numbers entries; report the pasted text's line instead.
-  for (const f of validateCalendarYear(year, entries)) faults.push({ ...f, line: lineOf[f.line - 1] ?? f.line });
+  faults.push(...validateCalendarYear(year, entries, lineOf));
   return { entries, faults: faults.sort((a, b) => a.line - b.line) };
 }

@@ -16,7 +16,7 @@ export interface RecordFault {
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
 // Hotlines such as 12345 or 110, and service numbers such as 95598.
-const SERVICE = /^(1\d{2,4}|9\d{4})$/;
+const SERVICE = /^(1\d{2}|[19]\d{4})$/;
 
 /** Phone numbers as people write them: spaces and the +86 prefix are dropped. */
 export function normalisePhone(raw: string): string {

@@ -8,6 +8,7 @@ import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
+import * as administration from './20261203100000_administration';
 
 interface Migration {
   name: string;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261202140000_indicator_definitions', ...indicatorDefinitions },
 
   // administration (20261203100000–20261203199999)
+  { name: '20261203100000_administration', ...administration },
 
   // import (20261203200000–20261203299999)
 

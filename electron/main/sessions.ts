@@ -67,6 +67,11 @@ export class SessionStore {
     this.failures.set(username, entry);
   }
 
+  /** An admin lifts a lock-out (or a reset password does). */
+  unlock(username: string): void {
+    this.failures.delete(username);
+  }
+
   recordSuccess(username: string): void {
     this.failures.delete(username);
   }

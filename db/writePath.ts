@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { HybridClock } from '../core/sync/hlc';
+import { isSqlite } from './connection';
+import { DEFAULT_BUSY_WAIT_MS, takeWriteLock } from './writeLock';
 
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
@@ -115,6 +117,9 @@ export class WriteTx {
 }
 
 export class WritePath {
+  /** How long a write waits for another process's lock on the SQLite file (tests shorten it). */
+  busyWaitMs: number | undefined;
+
   private constructor(
     readonly knex: Knex,
     readonly clock: HybridClock,
@@ -138,6 +143,7 @@ export class WritePath {
   /** Runs `work` in one transaction: its rows, their outbox entries and the clock commit together or not at all. */
   async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.knex.transaction(async (trx) => {
+      if (isSqlite(this.knex)) await takeWriteLock(trx, this.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS);
       const tx = new WriteTx(trx, this.clock);
       const result = await work(tx);
       await tx.flushOutbox();

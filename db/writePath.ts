@@ -5,6 +5,8 @@ import { HybridClock } from '../core/sync/hlc';
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
   'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments', 'schemes', 'assessment_runs', 'ledger_actions',
+  // registry (issue 12)
+  'households', 'residents', 'houses', 'city_components', 'register_verifications',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

@@ -8,6 +8,7 @@ import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
+import * as registers from './20261203400000_registers';
 
 interface Migration {
   name: string;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // security (20261203300000–20261203399999)
 
   // registry (20261203400000–20261203499999)
+  { name: '20261203400000_registers', ...registers },
 
   // triage (20261203500000–20261203599999)
 ];

@@ -8,6 +8,8 @@ import { DEFAULT_BUSY_WAIT_MS, takeWriteLock } from './writeLock';
 export const SYNCED_TABLES = [
   'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments', 'schemes', 'assessment_runs', 'ledger_actions',
   'category_versions',
+  // registry (issue 12)
+  'households', 'residents', 'houses', 'city_components', 'register_verifications',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

@@ -7,6 +7,9 @@ import { DEFAULT_BUSY_WAIT_MS, takeWriteLock } from './writeLock';
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
   'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments', 'schemes', 'assessment_runs', 'ledger_actions',
+  'category_versions',
+  // registry (issue 12)
+  'households', 'residents', 'houses', 'city_components', 'register_verifications',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

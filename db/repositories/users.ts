@@ -38,6 +38,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export interface UserRecord extends SessionUser {
   passwordHash: string;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 export async function findUserByUsername(db: Knex | Knex.Transaction, username: string): Promise<UserRecord | undefined> {
@@ -52,6 +53,7 @@ export async function findUserByUsername(db: Knex | Knex.Transaction, username: 
     regionId: r.region_id,
     passwordHash: r.password_hash,
     active: Boolean(r.active),
+    mustChangePassword: Number(r.must_change_password ?? 0) === 1,
   };
 }
 

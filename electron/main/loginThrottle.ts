@@ -44,6 +44,22 @@ export class LoginThrottle {
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** The longest wait any client has for this user: what the admin's user list shows. */
+  lockedOnAnyClient(username: string): number {
+    const prefix = `${username}\u0000`;
+    let longest = 0;
+    for (const [key, entry] of this.entries) {
+      if (key.startsWith(prefix)) longest = Math.max(longest, entry.lockedUntil - this.now());
+    }
+    return longest;
+  }
+
+  /** An admin lifts a lock-out (or resets the password): every client may try again. */
+  unlock(username: string): void {
+    const prefix = `${username}\u0000`;
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   recordSuccess(username: string, client: string): void {
     this.entries.delete(this.key(username, client));
   }

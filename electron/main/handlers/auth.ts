@@ -41,7 +41,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
   };
   const { token, expiresAt } = backend.sessions.create(user);
   await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));
-  return { token, user, expiresAt };
+  return { token, user, expiresAt, mustChangePassword: record.mustChangePassword };
 };
 
 export const logout: Handler<'auth.logout'> = async (_input, ctx) => {

@@ -7,6 +7,7 @@ import { enAssessment } from './en/assessment';
 import { enDashboard } from './en/dashboard';
 import { enRegions } from './en/regions';
 import type { MessageSchema } from './zh-CN';
+import { enSecurity } from './en/security';
 
 const enUS: MessageSchema = {
   app: {
@@ -92,6 +93,7 @@ const enUS: MessageSchema = {
   ...enAssessment,
   ...enDashboard,
   ...enRegions,
+  ...enSecurity,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

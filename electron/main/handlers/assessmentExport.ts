@@ -5,6 +5,7 @@ import type { ScorecardRow } from '../../../core/api/assessmentTypes';
 import { ApiError } from '../../../core/api/errors';
 import { maskName, policyFor } from '../../../core/masking';
 import { getRun } from '../../../db/repositories/assessment/runs';
+import { audit } from '../auditTrail';
 import { requireUser, type Handler } from '../handlerTypes';
 import type { ScorecardSet } from '../services/scorecards';
 
@@ -62,6 +63,10 @@ export const exportHandler: Handler<'assessment.export'> = async ({ runId }, ctx
     addSheet(book, TARGET_KIND_LABELS[kind], `${set.periodLabel} ${TARGET_KIND_LABELS[kind]}考核结果（${run.schemeName}，${state}）`, set.kinds[kind], policyFor(user.role).staffInScores === 'masked');
   }
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  await audit(ctx.backend, user, {
+    action: 'assessment.export', targetType: 'assessment_run', targetId: runId,
+    detail: { period: set.periodLabel, status: run.status, staffNames: policyFor(user.role).staffInScores },
+  });
   return {
     name: `考核结果_${set.periodLabel}_${state}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -8,6 +8,7 @@ import { activeScheme } from '../../../db/repositories/assessment/schemes';
 import { loadTargets } from '../../../db/repositories/assessment/targets';
 import { PeriodTotals } from '../../../db/repositories/assessment/totals';
 import { loadSetting } from '../../../db/repositories/reference';
+import { audit } from '../auditTrail';
 import type { Backend } from '../backend';
 import type { Handler } from '../handlerTypes';
 import { displayKey } from '../services/displayKey';
@@ -136,4 +137,8 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
 };
 
 /** The key a wall PC puts in its kiosk URL; issuing a new one retires the old. */
-export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend }) => ({ key: await displayKey(backend, rotate) });
+export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend, user }) => {
+  const key = await displayKey(backend, rotate);
+  await audit(backend, user, { action: rotate ? 'display_key.rotate' : 'display_key.read', targetType: 'setting', detail: { key: 'display_key' } });
+  return { key };
+};

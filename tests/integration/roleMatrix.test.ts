@@ -65,6 +65,9 @@ const EXPECTED: Record<MethodName, Access> = {
   // administration (issue 9)
 
   // Excel onboarding and history import (issue 9)
+  'onboarding.template': ['admin'],
+  'onboarding.dryRun': ['admin'],
+  'onboarding.confirm': ['admin'],
 
   // registers and social organisations (issue 12)
 

@@ -78,7 +78,7 @@ describe('regions from an Excel code table', () => {
     expect(await tableCounts(t.backend)).toEqual(before);
     const lines = issueLines(outcome);
     expect(lines).toEqual([
-      '3 区域编码: 编码与第 1 条重复',
+      '3 区域编码: 编码与第 2 行重复',
       '4 区域编码: 上级社区「500112009001」在数据库和本次导入中都不存在',
       expect.stringMatching(/^5 区域编码: 编码「5001120020」有 10 位/),
       '6 名称: “名称”是必填项，不能为空',

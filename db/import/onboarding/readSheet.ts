@@ -42,6 +42,10 @@ export function faultIssue<D>(rows: ReadonlyArray<SheetRow<D>>, fault: { index: 
     row: row.reader.row,
     column: row.reader.columnLabel(field),
     value: issueValueText(row.reader.raw(field)),
-    reason: fault.reason,
+    // Validators count records of the batch ("与第 3 条重复"); the admin looks for rows of the sheet.
+    reason: fault.reason.replace(/第 (\d+) 条/g, (text, n: string) => {
+      const other = rows[Number(n) - 1];
+      return other ? `第 ${other.reader.row} 行` : text;
+    }),
   };
 }

@@ -4,14 +4,16 @@
  * transaction. A dry run is the same transaction rolled back, so what it reports (created,
  * updated, unchanged, every fault) is exactly what confirming would do.
  */
-import { ApiError } from '../../../core/api/errors';
 import type { OnboardingKind } from '../../../core/import/onboarding/columns';
 import { sortIssues, type ImportIssue } from '../../../core/import/report';
 import type { WritePath } from '../../writePath';
 import type { TableSource } from '../tableReader';
 import type { ApplyResult, ImportRun, KindImporter } from './importer';
 import { readOnboardingSheet } from './readSheet';
+import { categoriesImporter } from './catalogue';
+import { usersImporter } from './people';
 import { regionsImporter } from './regions';
+import { departmentsImporter, organisationsImporter } from './units';
 
 
 export interface OnboardingRunResult extends Omit<ApplyResult, 'issues'> {
@@ -40,14 +42,16 @@ export interface OnboardingRequest {
 type Runner = (writePath: WritePath, request: OnboardingRequest) => Promise<OnboardingRunResult>;
 const runnerOf = <D>(importer: KindImporter<D>): Runner => (writePath, request) => runImporter(importer, writePath, request);
 
-const RUNNERS: Partial<Record<OnboardingKind, Runner>> = {
+const RUNNERS: Record<OnboardingKind, Runner> = {
   regions: runnerOf(regionsImporter),
+  departments: runnerOf(departmentsImporter),
+  organisations: runnerOf(organisationsImporter),
+  categories: runnerOf(categoriesImporter),
+  users: runnerOf(usersImporter),
 };
 
 export async function runOnboarding(writePath: WritePath, request: OnboardingRequest): Promise<OnboardingRunResult> {
-  const runner = RUNNERS[request.kind];
-  if (!runner) throw new ApiError('VALIDATION_FAILED', '这类数据暂不支持导入');
-  return runner(writePath, request);
+  return RUNNERS[request.kind](writePath, request);
 }
 
 async function runImporter<D>(importer: KindImporter<D>, writePath: WritePath, request: OnboardingRequest): Promise<OnboardingRunResult> {

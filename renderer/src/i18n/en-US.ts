@@ -7,6 +7,7 @@ import { enAssessment } from './en/assessment';
 import { enDashboard } from './en/dashboard';
 import { enRegions } from './en/regions';
 import { enOffice } from './en/office';
+import { enOnboarding } from './en/onboarding';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -94,6 +95,7 @@ const enUS: MessageSchema = {
   ...enDashboard,
   ...enRegions,
   ...enOffice,
+  ...enOnboarding,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -177,8 +177,8 @@ export type HazardRole = 'children' | 'elderly' | 'frail' | 'crowd' | 'traffic' 
 export type HazardRisk =
   | 'fall' | 'electric' | 'fire' | 'gas' | 'collapse' | 'flood' | 'opening' | 'obstacle' | 'slip'
   | 'violence' | 'harm' | 'missing' | 'fraud' | 'exposure';
-/** Why a report reads as settled: it happened before, it asks a question, or it has gone on for long. */
-export type SettledKind = 'past' | 'enquiry' | 'chronic';
+/** Why a report reads as settled: it happened before, it asks a question, it has gone on for long, or it is slight. */
+export type SettledKind = 'past' | 'enquiry' | 'chronic' | 'minor';
 
 /** One reason for (or, `settled`, against) urgency, shown next to the suggested priority. */
 export type UrgencyReason = { points: number } & (

@@ -21,7 +21,7 @@ export const enTriage: typeof zhTriage = {
       obstacle: 'obstacles on the road', slip: 'skidding', violence: 'violence', harm: 'injury', missing: 'being left alone', fraud: 'fraud',
       exposure: 'cold, hunger or illness',
     },
-    settled: { past: 'Already over or dealt with', enquiry: 'A question', chronic: 'A long-standing problem' },
+    settled: { past: 'Already over or dealt with', enquiry: 'A question', chronic: 'A long-standing problem', minor: 'Slight' },
     join: ', ',
   },
 };

@@ -17,6 +17,7 @@
 import type { HazardRisk, HazardRole, SettledKind, TriageUrgency, UrgencyReason } from '../api/types';
 import { readHazards, ROLE_EXPOSURE, WEAK_HAZARD_WORDS, type HazardMention } from './hazards';
 import { readTense, type TimedReading } from './tense';
+import { normalizeText } from './tokenize';
 
 export interface UrgencyWeights {
   /** × probability that the report belongs to an urgent-by-default category. */
@@ -84,9 +85,14 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
     if (points >= MIN_POINTS) reasons.push({ kind: 'history', share: round2(evidence.historyShare), points });
   }
 
-  if (evidence.alarmWords.length > 0) reasons.push({ kind: 'alarm', words: [...evidence.alarmWords], points: weights.alarm });
-
   const timed = readTense(evidence.normalized, reading);
+  // An alarm word counts where it is happening: not in a clause that is over or only feared.
+  const alarms = evidence.alarmWords.filter((word) => {
+    const at = evidence.normalized.indexOf(normalizeText(word));
+    return at < 0 || !timed.unreal(at);
+  });
+  if (alarms.length > 0) reasons.push({ kind: 'alarm', words: alarms, points: weights.alarm });
+
   const dangers = timed.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
   const harms = timed.risks.filter((mention) => HARM_RISKS.has(mention.kind));
   const danger = strongest(dangers);

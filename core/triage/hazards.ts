@@ -97,6 +97,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
     '没开门', '电话没人接', '电话打不通', '窗帘一直拉着', '反锁', '锁在家里', '锁在屋里', '关在屋里', '一个人在屋', '独自在家', '没人照看', '没人管的孩子', '找不到人', '失踪', '不见了'],
   fraud: ['转账', '汇款', '安全账户', '验证码', '正在通话', '还在催', '在打电话', '去银行', '取钱',
     '骗', '冒充', '解冻', '保证金', '刷单', '投资', '理财', '汇钱', '打钱', '银行卡'],
+  distress: [],
   exposure: ['湿透', '冻得', '冻僵', '寒冷', '发烧', '没吃东西', '饿了一天', '没穿衣服',
     '冻坏', '受冻', '衣服单薄', '露宿', '躺在路边', '没饭吃', '饿着', '中暑', '暴晒', '高温', '停电', '断电'],
 };
@@ -176,6 +177,8 @@ export interface HazardMention<K extends string> {
   end: number;
   /** Half the evidence on its own (a weak word, or a weak sentence pattern). */
   weak?: boolean;
+  /** In a clause of worry or possibility: half the evidence, and never bears out another sign. */
+  feared?: boolean;
 }
 
 interface Entry<K extends string> {

@@ -69,10 +69,24 @@ export function readTense(text: string, reading: HazardReading): TimedReading {
   const over = (clause: number) => overClauses.has(clause) && !nowClauses.has(clause);
   const liveRisks = reading.risks
     .filter((risk) => !over(at(risk)))
-    .map((risk) => (feared.has(at(risk)) ? { ...risk, weak: true } : risk));
+    .map((risk) => (feared.has(at(risk)) || feared.has(clauseOf[risk.end - 1]!) ? { ...risk, weak: true, feared: true } : risk));
   const riskClauses = new Set(reading.risks.map(at));
   const roleClauses = new Set(reading.roles.map(at));
-  const settled = allSettled.filter((mention) => mention.kind !== 'chronic' || riskClauses.has(at(mention)) || !roleClauses.has(at(mention)));
+  // 叫了好久都不答应: a word inside a risk's own words is part of that risk, not a comment on the report.
+  const inRisk = (mention: HazardMention<SettledKind>) => reading.risks.some((risk) => risk.start <= mention.start && mention.end <= risk.end);
+  const settled = allSettled.filter(
+    (mention) => !inRisk(mention) && (mention.kind !== 'chronic' || riskClauses.has(at(mention)) || !roleClauses.has(at(mention))),
+  );
+  // A child, an elderly or frail person in a clause that says now, with no risk named: in need now.
+  if (liveRisks.length === 0) {
+    for (const role of reading.roles) {
+      if (role.kind !== 'children' && role.kind !== 'elderly' && role.kind !== 'frail') continue;
+      const clause = at(role);
+      if (!nowClauses.has(clause) || over(clause) || feared.has(clause)) continue;
+      liveRisks.push({ kind: 'distress', word: role.word, start: role.start, end: role.end, weak: true });
+      break;
+    }
+  }
   const live = liveRisks.length > 0;
   const unreal = (index: number) => over(clauseOf[index]!) || feared.has(clauseOf[index]!);
   return { risks: live ? liveRisks : reading.risks, live, soon: live ? soon : [], settled, unreal };

@@ -138,11 +138,12 @@ function against(timed: TimedReading, weights: UrgencyWeights): { discount: numb
   return { discount: 1, penalty: kinds.has('chronic') ? weights.settled * 0.5 : 0 };
 }
 
-/** 1 for a full risk word, ½ for a weak one, 0 for none; two different weak signs bear each other out (1). */
+/** 1 for a full risk word, ½ for a weak or feared one, 0 for none; two different weak signs (not feared) bear each other out (1). */
 function strongest(mentions: readonly HazardMention<string>[]): number {
-  const weak = new Set(mentions.filter((mention) => mention.weak || WEAK_HAZARD_WORDS.has(mention.word)).map((mention) => mention.word));
-  if (weak.size < mentions.length) return 1;
-  return weak.size >= 2 ? 1 : weak.size === 1 ? 0.5 : 0;
+  const isWeak = (mention: HazardMention<string>) => mention.weak || WEAK_HAZARD_WORDS.has(mention.word);
+  if (mentions.some((mention) => !isWeak(mention))) return 1;
+  const seen = new Set(mentions.filter((mention) => !mention.feared).map((mention) => mention.word));
+  return seen.size >= 2 ? 1 : mentions.length > 0 ? 0.5 : 0;
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;

@@ -63,10 +63,41 @@ const EXPECTED: Record<MethodName, Access> = {
   'regions.map': { keyOr: ['admin', 'leader', 'shift_leader', 'dispatcher'] },
 
   // administration (issue 9)
+  'users.list': ['admin'],
+  'users.save': ['admin'],
+  'users.setActive': ['admin'],
+  'users.resetPassword': ['admin'],
+  'users.unlock': ['admin'],
+  'auth.changePassword': EVERYONE,
+  'departments.list': ['admin'],
+  'departments.save': ['admin'],
+  'organisations.list': ['admin'],
+  'organisations.save': ['admin'],
+  'catalogue.list': ['admin'],
+  'catalogue.save': ['admin'],
+  'catalogue.history': ['admin'],
+  'calendar.year': ['admin'],
+  'calendar.saveYear': ['admin'],
+  'setup.checklist': ['admin'],
+  'setup.updateChecklist': ['admin'],
 
   // Excel onboarding and history import (issue 9)
 
   // registers and social organisations (issue 12)
+  'registry.residents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.resident': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.reveal': ['admin', 'dispatcher', 'shift_leader', 'grid_worker'],
+  'registry.saveResident': ['admin', 'grid_worker'],
+  'registry.houses': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.saveHouse': ['admin', 'grid_worker'],
+  'registry.components': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.saveComponent': ['admin', 'grid_worker'],
+  'registry.due': ['admin', 'grid_worker'],
+  'registry.verify': ['admin', 'grid_worker'],
+  'registry.freshness': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
+  'registry.freshnessDrill': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
+  'registry.viewLog': ['admin'],
+  'registry.atCase': EVERYONE,
 
   // sessions and audit (issues 11, 13)
 };

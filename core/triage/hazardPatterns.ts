@@ -32,6 +32,8 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('fall', '(晃来晃去|摇来摇去|晃晃的|一推就晃|一碰就[掉晃倒])'),
   family('fall', '(断了|断掉|断成)', true),
   family('fall', `压(在|到|着)${gap(6)}(车|房|屋|棚|人)`),
+  family('fall', `(掉|落|砸|倒)(到|在|进)${gap(4)}(下面|楼下|地上|路上|院子|院里|人行道|街上|头上|路中)`),
+  family('collapse', `(墙|楼|房子|棚|架子|脚手架|围墙|屋顶|天花板)${gap(2)}(倒了|塌了|垮了|塌下来|垮下来)`),
   // Shut in: a lift, a car, a room, and not coming out.
   family('harm', `(卡|停|困|关|锁)(在|住|着|了)${gap(8)}(不动|出不来|打不开)`),
   family('harm', '(里面|里头|车里|屋里|屋头|梯里)(还)?(关|锁|困|有)(了|着)?(个|一个)'),
@@ -68,6 +70,19 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('flood', '(漫到|淹到|冒到|灌到)'),
   // Cold, heat, illness with no one to help.
   family('exposure', '(零下|太阳大|闷在车|高烧|没人照顾|无人照顾|无人照料|没人管)'),
+];
+
+/**
+ * Single characters that carry danger in almost any word they make (塌, 砸, 坠, 淹, 爆, 血, 昏 …): a weak sign
+ * each, so that a danger worded in a way no list foresaw still counts with a person exposed or a second sign.
+ */
+export const RISK_MORPHEMES: readonly Family<HazardRisk>[] = [
+  family('collapse', '[塌垮]', true),
+  family('fall', '[砸坠]', true),
+  family('flood', '淹', true),
+  family('fire', '爆', true),
+  family('harm', '[血昏晕烫摔跌]', true),
+  family('violence', '[砍捅殴]', true),
 ];
 
 export const ROLE_FAMILIES: readonly Family<HazardRole>[] = [

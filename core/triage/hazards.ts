@@ -12,7 +12,7 @@
  */
 
 import type { HazardRisk, HazardRole, SettledKind } from '../api/types';
-import { matchFamilies, RISK_FAMILIES, ROLE_FAMILIES, type FamilyMatch } from './hazardPatterns';
+import { matchFamilies, RISK_FAMILIES, RISK_MORPHEMES, ROLE_FAMILIES, type FamilyMatch } from './hazardPatterns';
 
 export type { HazardRisk, HazardRole, SettledKind };
 
@@ -83,7 +83,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
     '闹事', '动手', '撬锁', '棍子',
     '撬开', '在撬', '往下扔', '扔下来', '打架', '在偷', '偷东西',
     '撬', '盗窃', '吵架', '抢东西', '砸门', '踢门',
-    '互殴', '群殴', '持械', '拿着刀', '菜刀', '砖头', '砍', '冲进', '闯进', '砸店', '砸车', '翻窗', '入室', '尾随', '跟踪', '骚扰', '耍酒疯', '发酒疯', '放火', '掐', '勒', '拳打脚踢', '打得', '挨打', '被打', '虐待', '身上有伤', '堵路', '堵住路', '围住', '拦车'],
+    '互殴', '群殴', '持械', '拿着刀', '菜刀', '砍', '冲进', '闯进', '砸店', '砸车', '翻窗', '入室', '尾随', '跟踪', '骚扰', '耍酒疯', '发酒疯', '放火', '掐', '勒', '拳打脚踢', '打得', '挨打', '被打', '虐待', '身上有伤', '堵路', '堵住路', '围住', '拦车'],
   harm: [
     '流血', '出血', '受伤', '摔倒', '晕倒', '昏迷', '倒在地上', '躺在地上', '起不来', '一动不动', '没反应', '没有反应',
     '喘不过气', '哭喊', '喊救命', '救命', '呕吐', '抽搐', '住院', '被困', '困在', '关在里面', '追尾', '急刹', '差点',
@@ -295,7 +295,7 @@ export function readHazards(normalized: string): HazardReading {
   const risks = [...findAll(normalized, RISK_ENTRIES, true), ...combinedRisks(normalized)];
   return {
     roles: addPatterns(normalized, roles, matchFamilies(normalized, ROLE_FAMILIES), false),
-    risks: addPatterns(normalized, risks, matchFamilies(normalized, RISK_FAMILIES), true),
+    risks: addPatterns(normalized, addPatterns(normalized, risks, matchFamilies(normalized, RISK_FAMILIES), true), matchFamilies(normalized, RISK_MORPHEMES), true),
     soon: findAll(normalized, SOON_ENTRIES, true),
     settled: findAll(normalized, SETTLED_ENTRIES, false, NOT_SETTLED),
   };

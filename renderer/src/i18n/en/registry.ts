@@ -26,7 +26,7 @@ export const enRegistry: typeof zhRegistry = {
     },
     log: { title: 'Who looked at this person', at: 'Time', user: 'User', reason: 'Reason', empty: 'Nobody has looked yet' },
     due: {
-      title: 'Due (within 7 days and overdue)',
+      title: 'Due (within 30 days and overdue)',
       empty: 'Nothing is due',
       confirmed: 'Unchanged',
       changed: 'Changed',

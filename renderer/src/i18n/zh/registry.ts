@@ -25,7 +25,7 @@ export const zhRegistry = {
     },
     log: { title: '谁查看过此人', at: '时间', user: '查看人', reason: '原因', empty: '还没有人查看过' },
     due: {
-      title: '待核实（7 天内到期及已超期）',
+      title: '待核实（30 天内到期及已超期）',
       empty: '没有待核实的记录',
       confirmed: '无变化',
       changed: '有变化',

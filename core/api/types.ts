@@ -17,6 +17,8 @@ export interface LoginResult {
   token: string;
   user: SessionUser;
   expiresAt: number;
+  /** A new account or a reset password: the user must choose a new one before working. */
+  mustChangePassword: boolean;
 }
 
 export interface SetupStatus {

@@ -27,7 +27,7 @@ app.whenReady().then(async () => {
     if (!isOwnFrame(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
     }
-    return dispatch(String(method), input, typeof token === 'string' ? token : null);
+    return dispatch(String(method), input, typeof token === 'string' ? token : null, `ipc:${event.sender.id}`);
   });
   const bigScreen = async () => openBigScreen(await displayKey(started!.backend));
   handleBigScreenRequests(() => void bigScreen());

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../core/api/types';
+import { LoginThrottle } from './loginThrottle';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one long shift
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60_000;
 
 interface Session {
   user: SessionUser;
@@ -13,9 +12,12 @@ interface Session {
 /** In-memory sessions: a restart of the backend signs everyone out, which is acceptable on a workstation. */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  /** Wrong-password counting per user and client. */
+  readonly logins: LoginThrottle;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.logins = new LoginThrottle(now);
+  }
 
   create(user: SessionUser): { token: string; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
@@ -50,24 +52,5 @@ export class SessionStore {
       ended += 1;
     }
     return ended;
-  }
-
-  lockedFor(username: string): number {
-    const entry = this.failures.get(username);
-    return entry && entry.lockedUntil > this.now() ? entry.lockedUntil - this.now() : 0;
-  }
-
-  recordFailure(username: string): void {
-    const entry = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
-    entry.count += 1;
-    if (entry.count >= MAX_FAILURES) {
-      entry.count = 0;
-      entry.lockedUntil = this.now() + LOCKOUT_MS;
-    }
-    this.failures.set(username, entry);
-  }
-
-  recordSuccess(username: string): void {
-    this.failures.delete(username);
   }
 }

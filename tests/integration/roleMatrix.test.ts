@@ -63,6 +63,23 @@ const EXPECTED: Record<MethodName, Access> = {
   'regions.map': { keyOr: ['admin', 'leader', 'shift_leader', 'dispatcher'] },
 
   // administration (issue 9)
+  'users.list': ['admin'],
+  'users.save': ['admin'],
+  'users.setActive': ['admin'],
+  'users.resetPassword': ['admin'],
+  'users.unlock': ['admin'],
+  'auth.changePassword': EVERYONE,
+  'departments.list': ['admin'],
+  'departments.save': ['admin'],
+  'organisations.list': ['admin'],
+  'organisations.save': ['admin'],
+  'catalogue.list': ['admin'],
+  'catalogue.save': ['admin'],
+  'catalogue.history': ['admin'],
+  'calendar.year': ['admin'],
+  'calendar.saveYear': ['admin'],
+  'setup.checklist': ['admin'],
+  'setup.updateChecklist': ['admin'],
 
   // Excel onboarding and history import (issue 9)
 

@@ -8,6 +8,7 @@ import { enDashboard } from './en/dashboard';
 import { enRegions } from './en/regions';
 import { enOffice } from './en/office';
 import { enOnboarding } from './en/onboarding';
+import { enRegistry } from './en/registry';
 import type { MessageSchema } from './zh-CN';
 import { enSecurity } from './en/security';
 
@@ -98,6 +99,7 @@ const enUS: MessageSchema = {
   ...enOffice,
   ...enOnboarding,
   ...enSecurity,
+  ...enRegistry,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -82,6 +82,9 @@ const EXPECTED: Record<MethodName, Access> = {
   'setup.updateChecklist': ['admin'],
 
   // Excel onboarding and history import (issue 9)
+  'onboarding.template': ['admin'],
+  'onboarding.dryRun': ['admin'],
+  'onboarding.confirm': ['admin'],
 
   // registers and social organisations (issue 12)
   'registry.residents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],

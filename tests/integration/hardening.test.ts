@@ -87,7 +87,6 @@ describe('duplicate candidates', () => {
     const forDispatcher = await call<CaseWithHistory>('dispatcher', 'cases.get', { id: mine });
     expect(forDispatcher.duplicates.map((d) => d.case.id)).toContain(theirs);
     const forWorker = await call<CaseWithHistory>('gw004001001', 'cases.get', { id: mine });
-    expect(forWorker.duplicates.length).toBeGreaterThanOrEqual(0);
     expect(forWorker.duplicates.map((d) => d.case.gridId).filter((g) => g !== here.id)).toEqual([]);
   });
 });

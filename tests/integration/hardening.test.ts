@@ -92,34 +92,36 @@ describe('duplicate candidates', () => {
 });
 
 describe('a write while another process holds the SQLite write lock', () => {
-  async function holdLock(ms: number): Promise<void> {
+  /** Another process's connection takes the write lock; resolves once it holds it, with the moment it lets go. */
+  async function holdLock(ms: number): Promise<{ released: Promise<void> }> {
     const other = knexFactory({ client: 'sqlite3', connection: { filename: t.dbFile }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
     await other.raw('begin immediate');
-    await new Promise((done) => setTimeout(done, ms));
-    await other.raw('commit');
-    await other.destroy();
+    const released = (async () => {
+      await new Promise((done) => setTimeout(done, ms));
+      await other.raw('commit');
+      await other.destroy();
+    })();
+    return { released };
   }
 
   it('waits for a short lock and then succeeds', async () => {
-    const held = holdLock(1500);
-    await new Promise((done) => setTimeout(done, 100));
+    const held = await holdLock(1500);
     const { caseNo } = await report('500112004001001');
     expect(caseNo).toMatch(/^\d{8}-\d{4}$/);
-    await held;
+    await held.released;
   });
 
   it('gives a clear Chinese message when the lock outlasts the wait, and nothing is half-written', async () => {
     const before = await t.backend.knex('case_events').count({ n: '*' });
     t.backend.writePath.busyWaitMs = 1200;
     try {
-      const held = holdLock(3000);
-      await new Promise((done) => setTimeout(done, 100));
+      const held = await holdLock(3000);
       const response = await attempt('dispatcher', 'cases.report', {
         source: 'hotline', gridId: gridByCode('500112004001001').id, address: 'x 路 1 号', description: '路灯不亮已经三天了', reporterName: '张先生', reporterPhone: '13812345678',
       });
       expect(response.ok).toBe(false);
       expect(!response.ok && response.error.message).toContain('数据库正被其他程序占用');
-      await held;
+      await held.released;
     } finally {
       t.backend.writePath.busyWaitMs = undefined;
     }

@@ -2,13 +2,18 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import type { Knex } from 'knex';
 import type { SessionUser } from '../../core/api/types';
 import type { Role } from '../../core/domain/roles';
+import { oneHashAtATime } from './hashQueue';
 
 // OWASP's minimum for scrypt: N=2^17 is too slow for a login on old office PCs; 2^15 with r=8.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, maxmem: 64 * 1024 * 1024 };
 
+/** Off the event loop (libuv's thread pool), and one at a time so SQLite keeps its threads. */
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return oneHashAtATime(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

@@ -11,7 +11,7 @@ import { requireUser, type Handler, type HandlerContext } from '../../handlerTyp
 const source = (ctx: HandlerContext) => ({ userId: requireUser(ctx).id, at: ctx.backend.now(), via: 'admin' });
 
 async function userRow(backend: Backend, id: string): Promise<UserAdminRow> {
-  const row = (await listUsersForAdmin(backend.knex, (u) => Math.ceil(backend.sessions.lockedFor(u) / 1000))).find((u) => u.id === id);
+  const row = (await listUsersForAdmin(backend.knex, (u) => Math.ceil(backend.sessions.logins.lockedOnAnyClient(u) / 1000))).find((u) => u.id === id);
   if (!row) throw new ApiError('NOT_FOUND', '账号不存在');
   return row;
 }
@@ -23,7 +23,7 @@ async function account(backend: Backend, id: string) {
 }
 
 export const listUsers: Handler<'users.list'> = async (_input, { backend }) =>
-  listUsersForAdmin(backend.knex, (u) => Math.ceil(backend.sessions.lockedFor(u) / 1000));
+  listUsersForAdmin(backend.knex, (u) => Math.ceil(backend.sessions.logins.lockedOnAnyClient(u) / 1000));
 
 export const saveUser: Handler<'users.save'> = async (input, ctx) => {
   const { backend } = ctx;
@@ -61,14 +61,14 @@ export const resetPassword: Handler<'users.resetPassword'> = async ({ id, passwo
   const target = await account(backend, id);
   await backend.writePath.transaction((tx) => setPassword(tx, target, password, true, source(ctx)));
   backend.sessions.revokeUser(id);
-  backend.sessions.unlock(target.username);
+  backend.sessions.logins.unlock(target.username);
   return userRow(backend, id);
 };
 
 export const unlockUser: Handler<'users.unlock'> = async ({ id }, ctx) => {
   const { backend } = ctx;
   const target = await account(backend, id);
-  backend.sessions.unlock(target.username);
+  backend.sessions.logins.unlock(target.username);
   await backend.writePath.transaction(async (tx) => {
     await writeAudit(tx, backend.now(), { userId: requireUser(ctx).id, action: 'user.unlock', targetType: 'user', targetId: id, detail: { key: target.username } });
   });

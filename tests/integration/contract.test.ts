@@ -13,7 +13,7 @@ async function expectRefusedWithoutChange(call: () => Promise<unknown>, auditRow
   const before = await tableCounts(t.backend);
   const response = (await call()) as { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } };
   expect(response.ok).toBe(false);
-  expect(await tableCounts(t.backend)).toEqual({ ...before, audit_log: before.audit_log + auditRows, outbox: before.outbox + auditRows });
+  expect(await tableCounts(t.backend)).toEqual({ ...before, audit_log: before.audit_log! + auditRows, outbox: before.outbox! + auditRows });
   return response.error!;
 }
 

@@ -65,6 +65,9 @@ const EXPECTED: Record<MethodName, Access> = {
   // administration (issue 9)
 
   // Excel onboarding and history import (issue 9)
+  'history.inspect': ['admin'],
+  'history.run': ['admin'],
+  'history.progress': ['admin'],
 
   // registers and social organisations (issue 12)
 

@@ -1,4 +1,7 @@
 // Excel onboarding and history import (issue 9).
 // import { method } from '../method';
+import { historyImportMethods } from './historyImport';
 
-export const importMethods = {} as const;
+export const importMethods = {
+  ...historyImportMethods,
+} as const;

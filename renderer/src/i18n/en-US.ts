@@ -6,6 +6,7 @@ import { enReport } from './en/report';
 import { enAssessment } from './en/assessment';
 import { enDashboard } from './en/dashboard';
 import { enRegions } from './en/regions';
+import { enHistory } from './en/history';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -92,6 +93,7 @@ const enUS: MessageSchema = {
   ...enAssessment,
   ...enDashboard,
   ...enRegions,
+  ...enHistory,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -15,7 +15,8 @@ const SQLITE_PRAGMAS = [
   'PRAGMA journal_mode = WAL',
   'PRAGMA foreign_keys = ON',
   'PRAGMA synchronous = FULL',
-  'PRAGMA busy_timeout = 5000',
+  // Short: a write that meets another process's lock retries in db/writeLock.ts, off this connection.
+  'PRAGMA busy_timeout = 1000',
   'PRAGMA temp_store = MEMORY',
   'PRAGMA cache_size = -65536',
 ];

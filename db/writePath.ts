@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { HybridClock } from '../core/sync/hlc';
+import { isSqlite } from './connection';
+import { DEFAULT_BUSY_WAIT_MS, takeWriteLock } from './writeLock';
 
 /** Tables whose rows travel between nodes; every write to them is recorded in the outbox. */
 export const SYNCED_TABLES = [
   'regions', 'departments', 'users', 'categories', 'calendar_days', 'organisations', 'settings', 'case_events', 'audit_log', 'attachments', 'schemes', 'assessment_runs', 'ledger_actions',
+  'category_versions',
+  // registry (issue 12)
+  'households', 'residents', 'houses', 'city_components', 'register_verifications',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -114,6 +119,9 @@ export class WriteTx {
 }
 
 export class WritePath {
+  /** How long a write waits for another process's lock on the SQLite file (tests shorten it). */
+  busyWaitMs: number | undefined;
+
   private constructor(
     readonly knex: Knex,
     readonly clock: HybridClock,
@@ -137,6 +145,7 @@ export class WritePath {
   /** Runs `work` in one transaction: its rows, their outbox entries and the clock commit together or not at all. */
   async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.knex.transaction(async (trx) => {
+      if (isSqlite(this.knex)) await takeWriteLock(trx, this.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS);
       const tx = new WriteTx(trx, this.clock);
       const result = await work(tx);
       await tx.flushOutbox();

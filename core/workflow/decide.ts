@@ -18,8 +18,11 @@ export interface Actor {
 export interface DecideContext {
   now: number;
   actor: Actor;
-  /** Looks a category up; the case's own, or the one a filing names. */
-  category: (id: string) => CategoryRef | undefined;
+  /**
+   * Looks a category up; the case's own, or the one a filing names. With `asOf`, the category as
+   * it stood then (the catalogue is versioned): a case keeps the limits it was filed under.
+   */
+  category: (id: string, asOf?: number) => CategoryRef | undefined;
   /** The clock of a stage started at startMs, on the working calendar. */
   clock: (stage: TimedStage, startMs: number, category: CategoryRef | undefined, priority: Priority) => StageClock;
   /** The running stage's clock moved by an approved extension. */
@@ -74,7 +77,7 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
   const scope = scopeRefusal(state, move, actor);
   if (scope) return refuse(scope);
 
-  const category = state.categoryId ? ctx.category(state.categoryId) : undefined;
+  const category = state.categoryId ? ctx.category(state.categoryId, state.filedAt ?? state.reportedAt) : undefined;
   const clock = (stage: TimedStage) => ctx.clock(stage, now, category, state.priority);
   const type = MOVE_EVENT[move.move];
   let payload: EventPayloads[CaseEventType];

@@ -8,6 +8,9 @@ import * as overdueByReportTime from './20261128233000_overdue_by_report_time';
 import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
+import * as administration from './20261203100000_administration';
+import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_events';
+import * as registers from './20261203400000_registers';
 
 interface Migration {
   name: string;
@@ -31,12 +34,15 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261202140000_indicator_definitions', ...indicatorDefinitions },
 
   // administration (20261203100000–20261203199999)
+  { name: '20261203100000_administration', ...administration },
 
   // import (20261203200000–20261203299999)
 
   // security (20261203300000–20261203399999)
+  { name: '20261203300000_case_numbers_from_events', ...caseNumbersFromEvents },
 
   // registry (20261203400000–20261203499999)
+  { name: '20261203400000_registers', ...registers },
 
   // triage (20261203500000–20261203599999)
 ];

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { WritePath } from '../writePath';
-import { rebuildAllProjections } from './rebuildProjections';
+import { projectionsOutOfStep, rebuildAllProjections } from './rebuildProjections';
 
 /**
  * Migrations that change what is derived from the case events (the facts behind the
@@ -16,10 +16,14 @@ export async function clearRebuilds(db: Knex | Knex.Transaction, reasons: readon
   if (reasons.length > 0) await db('derived_rebuilds').whereIn('reason', reasons).delete();
 }
 
-/** Rebuilds every derived table when a migration asked for it; says how many cases it rebuilt, or null when none was asked for. */
+/**
+ * Rebuilds every derived table when a migration asked for it, or when they are out of step
+ * with the events (see `projectionsOutOfStep`); says how many cases it rebuilt, or null when
+ * nothing needed it.
+ */
 export async function rebuildIfMarked(writePath: WritePath, onProgress?: (done: number) => void): Promise<number | null> {
   const reasons = await pendingRebuilds(writePath.knex);
-  if (reasons.length === 0) return null;
+  if (reasons.length === 0 && !(await projectionsOutOfStep(writePath.knex))) return null;
   const cases = await rebuildAllProjections(writePath, onProgress);
   await clearRebuilds(writePath.knex, reasons);
   return cases;

@@ -2,13 +2,18 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import type { Knex } from 'knex';
 import type { SessionUser } from '../../core/api/types';
 import type { Role } from '../../core/domain/roles';
+import { oneHashAtATime } from './hashQueue';
 
 // OWASP's minimum for scrypt: N=2^17 is too slow for a login on old office PCs; 2^15 with r=8.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, maxmem: 64 * 1024 * 1024 };
 
+/** Off the event loop (libuv's thread pool), and one at a time so SQLite keeps its threads. */
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return oneHashAtATime(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password.normalize('NFKC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
@@ -33,6 +38,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export interface UserRecord extends SessionUser {
   passwordHash: string;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 export async function findUserByUsername(db: Knex | Knex.Transaction, username: string): Promise<UserRecord | undefined> {
@@ -47,6 +53,7 @@ export async function findUserByUsername(db: Knex | Knex.Transaction, username: 
     regionId: r.region_id,
     passwordHash: r.password_hash,
     active: Boolean(r.active),
+    mustChangePassword: Number(r.must_change_password ?? 0) === 1,
   };
 }
 

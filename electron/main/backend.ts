@@ -13,6 +13,8 @@ import { WritePath } from '../../db/writePath';
 import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
 import { rebuildIfMarked } from '../../db/repositories/derivedRebuilds';
 import { countUsers } from '../../db/repositories/users';
+import { categoryAsOf } from '../../core/admin/catalogue';
+import { loadCategoryVersions, type CategoryVersionIndex } from '../../db/repositories/admin/categories';
 
 const hasUsers = async (knex: Knex) => (await countUsers(knex)) > 0;
 import { SessionStore } from './sessions';
@@ -33,6 +35,7 @@ export interface BackendOptions {
 export class Backend {
   readonly sessions: SessionStore;
   private referenceCache: Promise<ReferenceData> | null = null;
+  private categoryVersionsCache: Promise<CategoryVersionIndex> | null = null;
   private calendarCache: Promise<WorkingCalendar> | null = null;
   private triageCache: { model: Promise<TriageModel>; builtAt: number } | null = null;
   private regionIndexCache: { version: string; index: Promise<RegionIndex> } | null = null;
@@ -72,6 +75,7 @@ export class Backend {
   /** Reference data or the calendar changed: reload on next use. */
   invalidateCaches(): void {
     this.referenceCache = null;
+    this.categoryVersionsCache = null;
     this.calendarCache = null;
     this.triageCache = null;
   }
@@ -113,11 +117,16 @@ export class Backend {
   /** The context core's decide() runs in for this user, now. */
   async decideContext(user: SessionUser): Promise<Omit<DecideContext, 'target'>> {
     const [reference, calendar] = [await this.reference(), await this.calendar()];
+    this.categoryVersionsCache ??= loadCategoryVersions(this.knex);
+    const versions = await this.categoryVersionsCache;
     const categories = new Map<string, CategoryRef>(reference.categories.map((c) => [c.id, c]));
     return {
       now: this.now(),
       actor: { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId },
-      category: (id) => categories.get(id),
+      category: (id, asOf) => {
+        const current = categories.get(id);
+        return current && asOf !== undefined ? categoryAsOf(current, versions.get(id) ?? [], asOf) : current;
+      },
       ...calendarClocks(calendar),
       newId: uuidv7,
       nextHlc: () => this.writePath.clock.tick(),

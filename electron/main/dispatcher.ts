@@ -3,6 +3,10 @@ import { contract, isMethodName, type MethodName } from '../../core/api/contract
 import { ApiError, GENERIC_MESSAGES, type ApiResponse, type FieldIssue } from '../../core/api/errors';
 import type { Backend } from './backend';
 import type { HandlerContext, Handlers } from './handlerTypes';
+import { auditRefusal } from './auditTrail';
+import { describeFailure } from './failureLog';
+import { maskedFor } from './resultMasking';
+import { containsNul, mayCarryLargeBody } from './inputGuards';
 
 const zhCN = z.locales.zhCN().localeError;
 z.config({
@@ -22,7 +26,8 @@ function fail(error: ApiError): ApiResponse<never> {
 }
 
 export interface DispatchLog {
-  error(message: string, err: unknown): void;
+  /** One JSON line: method, user, error code, ids (see failureLog.ts); never field values. */
+  error(line: string): void;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface DispatchLog {
  * role allowed? input valid? Only then the handler runs. Errors become {code, message}.
  */
 export function createDispatcher(backend: Backend, handlers: Handlers, log: DispatchLog = console) {
-  return async function dispatch(method: string, rawInput: unknown, token: string | null): Promise<ApiResponse<unknown>> {
+  async function dispatch(method: string, rawInput: unknown, token: string | null, client = 'local'): Promise<ApiResponse<unknown>> {
     if (typeof method !== 'string' || !isMethodName(method)) {
       return fail(new ApiError('UNKNOWN_METHOD', `${GENERIC_MESSAGES.UNKNOWN_METHOD.zh}：${String(method).slice(0, 64)}`));
     }
@@ -38,8 +43,12 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     const user = backend.sessions.get(token);
     if (spec.access !== 'public') {
       if (!user) return fail(new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录'));
-      if (!spec.access.includes(user.role)) return fail(new ApiError('FORBIDDEN', GENERIC_MESSAGES.FORBIDDEN.zh));
+      if (!spec.access.includes(user.role)) {
+        await auditRefusal(backend, user, method, 'role');
+        return fail(new ApiError('FORBIDDEN', GENERIC_MESSAGES.FORBIDDEN.zh));
+      }
     }
+    if (containsNul(rawInput)) return fail(new ApiError('VALIDATION_FAILED', `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：含有无法识别的控制字符`));
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
@@ -48,16 +57,23 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
       const message = first ? `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：${first.message}` : GENERIC_MESSAGES.VALIDATION_FAILED.zh;
       return fail(new ApiError('VALIDATION_FAILED', message, issues));
     }
-    const ctx: HandlerContext = { backend, user, token };
+    const ctx: HandlerContext = { backend, user, token, client };
     try {
       const handler = handlers[method as MethodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.data, ctx) };
+      return { ok: true, result: maskedFor(method, user, await handler(parsed.data, ctx)) };
     } catch (err) {
-      if (err instanceof ApiError) return fail(err);
-      log.error(`handler ${method} failed`, err);
+      if (err instanceof ApiError) {
+        if (err.code === 'FORBIDDEN' && user) await auditRefusal(backend, user, method, 'scope');
+        return fail(err);
+      }
+      log.error(`handler failed ${describeFailure(method, user, parsed.data, err)}`);
       return fail(new ApiError('INTERNAL', GENERIC_MESSAGES.INTERNAL.zh));
     }
-  };
+  }
+  /** For the HTTP bridge, before it reads a body: more than a login form only with a session, large bodies only for uploads. */
+  const bodyAllowance = (method: string, token: string | null): 'anonymous' | 'session' | 'upload' =>
+    backend.sessions.get(token) === null ? 'anonymous' : mayCarryLargeBody(method) ? 'upload' : 'session';
+  return Object.assign(dispatch, { bodyAllowance });
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

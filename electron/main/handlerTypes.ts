@@ -7,6 +7,8 @@ export interface HandlerContext {
   /** Null only for public methods. */
   user: SessionUser | null;
   token: string | null;
+  /** Who is calling from where (an IPC window, a browser's client id): login throttling counts per client. */
+  client: string;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<ResultOf<M>>;

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { API_CHANNEL } from '../../core/api/transport';
 import { CONTENT_SECURITY_POLICY } from './bridge/csp';
 import { startBackend, type StartedBackend } from './startBackend';
 import { displayKey } from './services/displayKey';
+import { keychainKeyProvider } from './services/keychainKey';
 import { createWorkstationWindow, handleBigScreenRequests, openBigScreen } from './windows';
 
 let started: StartedBackend | null = null;
@@ -18,13 +19,15 @@ app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  started = await startBackend(process.env.GRIDDESK_DB ?? join(app.getPath('userData'), 'griddesk.sqlite'));
+  started = await startBackend(process.env.GRIDDESK_DB ?? join(app.getPath('userData'), 'griddesk.sqlite'), {
+    personalDataKey: keychainKeyProvider(safeStorage, join(app.getPath('userData'), 'personal-data.key')),
+  });
   const { dispatch } = started;
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown, token: unknown) => {
     if (!isOwnFrame(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
     }
-    return dispatch(String(method), input, typeof token === 'string' ? token : null);
+    return dispatch(String(method), input, typeof token === 'string' ? token : null, `ipc:${event.sender.id}`);
   });
   const bigScreen = async () => openBigScreen(await displayKey(started!.backend));
   handleBigScreenRequests(() => void bigScreen());

@@ -1,39 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../core/api/types';
+import { LoginThrottle } from './loginThrottle';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one long shift
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60_000;
+// However busy: a week after signing in, sign in again (a stolen token does not live for ever).
+export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface Session {
   user: SessionUser;
   expiresAt: number;
+  endsAt: number;
 }
 
 /** In-memory sessions: a restart of the backend signs everyone out, which is acceptable on a workstation. */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  /** Wrong-password counting per user and client. */
+  readonly logins: LoginThrottle;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.logins = new LoginThrottle(now);
+  }
 
   create(user: SessionUser): { token: string; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + SESSION_TTL_MS;
-    this.sessions.set(token, { user, expiresAt });
+    this.sessions.set(token, { user, expiresAt, endsAt: this.now() + SESSION_MAX_AGE_MS });
     return { token, expiresAt };
   }
 
-  /** Sliding expiry: a session in use stays alive. */
+  /** Sliding expiry: a session in use stays alive, up to its absolute end. */
   get(token: string | null | undefined): SessionUser | null {
     if (!token) return null;
     const session = this.sessions.get(token);
     if (!session) return null;
-    if (session.expiresAt <= this.now()) {
+    if (session.expiresAt <= this.now() || session.endsAt <= this.now()) {
       this.sessions.delete(token);
       return null;
     }
-    session.expiresAt = this.now() + SESSION_TTL_MS;
+    session.expiresAt = Math.min(this.now() + SESSION_TTL_MS, session.endsAt);
     return session.user;
   }
 
@@ -50,24 +55,5 @@ export class SessionStore {
       ended += 1;
     }
     return ended;
-  }
-
-  lockedFor(username: string): number {
-    const entry = this.failures.get(username);
-    return entry && entry.lockedUntil > this.now() ? entry.lockedUntil - this.now() : 0;
-  }
-
-  recordFailure(username: string): void {
-    const entry = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
-    entry.count += 1;
-    if (entry.count >= MAX_FAILURES) {
-      entry.count = 0;
-      entry.lockedUntil = this.now() + LOCKOUT_MS;
-    }
-    this.failures.set(username, entry);
-  }
-
-  recordSuccess(username: string): void {
-    this.failures.delete(username);
   }
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Backend } from './backend';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { handlers } from './handlers';
+import { keyProviderFromEnvironment, setPersonalDataKey, type KeyProvider } from './services/personalDataKey';
 
 export interface StartedBackend {
   backend: Backend;
@@ -10,7 +11,12 @@ export interface StartedBackend {
 }
 
 /** Opens (creating if needed) the local SQLite database and wires the dispatcher to it. */
-export async function startBackend(dbFile: string): Promise<StartedBackend> {
+export interface StartOptions {
+  /** Where the personal-data key comes from; an env key file or passphrase (`GRIDDESK_KEY_FILE`, `GRIDDESK_PASSPHRASE`) wins. */
+  personalDataKey?: KeyProvider;
+}
+
+export async function startBackend(dbFile: string, options: StartOptions = {}): Promise<StartedBackend> {
   mkdirSync(dirname(dbFile), { recursive: true });
   let rebuilt = false;
   const backend = await Backend.open({
@@ -21,6 +27,8 @@ export async function startBackend(dbFile: string): Promise<StartedBackend> {
     },
   });
   if (rebuilt) process.stdout.write('\n');
+  const keyProvider = keyProviderFromEnvironment() ?? options.personalDataKey;
+  if (keyProvider) setPersonalDataKey(backend, keyProvider);
   // Learn triage before serving, so the first report typed does not wait about a second for it.
   await backend.triageModel().catch(() => undefined);
   return { backend, dispatch: createDispatcher(backend, handlers) };

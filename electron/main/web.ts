@@ -12,6 +12,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: process.env.GRIDDESK_DB ?? '.data/griddesk.sqlite' },
     port: { type: 'string', default: process.env.GRIDDESK_PORT ?? '7420' },
     static: { type: 'string', default: resolve(import.meta.dirname, '../renderer') },
+    // The personal-data key file (32 bytes, hex or base64); same as GRIDDESK_KEY_FILE.
+    'key-file': { type: 'string' },
   },
 });
 
@@ -22,6 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const dbFile = resolve(values.db);
+if (values['key-file']) process.env.GRIDDESK_KEY_FILE = resolve(values['key-file']);
 const { backend, dispatch } = await startBackend(dbFile);
 const bridge = await startBridge({ dispatch, staticDir: values.static, port });
 console.log(`GridDesk 网格指挥台 running at ${bridge.url}  (database: ${dbFile})`);

@@ -215,7 +215,7 @@ describe('triage, photos and the admission list', () => {
   it('stores a photo and refuses a file that is not the image it claims to be', async () => {
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     const { id } = await call<{ id: string }>('gw004001001', 'attachments.upload', { name: '现场.png', mime: 'image/png', dataBase64: png });
-    const back = await call<{ dataBase64: string; mime: string }>('dispatcher', 'attachments.get', { id });
+    const back = await call<{ dataBase64: string; mime: string }>('gw004001001', 'attachments.get', { id });
     expect(back).toMatchObject({ dataBase64: png, mime: 'image/png' });
     const error = await refused('gw004001001', 'attachments.upload', { name: 'x.jpg', mime: 'image/jpeg', dataBase64: png });
     expect(error.message).toBe('文件内容与图片格式不符');

@@ -8,12 +8,14 @@ import { postgresColumns, sqliteSchema } from '../support/schema';
 
 const EXPECTED_TABLES = [
   'assessment_run_facts', 'assessment_runs', 'attachments', 'audit_log', 'calendar_days', 'case_departments', 'case_events',
-  'case_facts', 'case_states', 'cases', 'categories', 'departments', 'derived_rebuilds', 'fact_days', 'fact_months', 'ledger_actions', 'organisations', 'outbox',
+  'case_facts', 'case_states', 'cases', 'categories', 'category_versions', 'departments', 'derived_rebuilds', 'fact_days', 'fact_months', 'ledger_actions', 'organisations', 'outbox',
   'regions', 'schemes', 'settings', 'sync_state', 'users',
-];
+  // registry (issue 12)
+  'city_components', 'households', 'houses', 'personal_data_key', 'register_verifications', 'residents',
+].sort();
 // SQLite only: the full-text index and FTS5's own shadow tables.
 const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];
-const SYNCED = ['assessment_runs', 'attachments', 'audit_log', 'ledger_actions', 'schemes', 'calendar_days', 'case_events', 'categories', 'departments', 'organisations', 'regions', 'settings', 'users'];
+const SYNCED = ['assessment_runs', 'attachments', 'audit_log', 'ledger_actions', 'schemes', 'calendar_days', 'case_events', 'categories', 'category_versions', 'departments', 'organisations', 'regions', 'settings', 'users'];
 
 const dir = mkdtempSync(join(tmpdir(), 'griddesk-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import {
 import { WorkingCalendar } from '../../core/calendar';
 import { calendarClocks } from '../../core/workflow/timeLimits';
 import { DEPT, GARBAGE, GRID } from '../support/workflowWorld';
-import { wholeUtf8Chunks } from '../../db/import/history/utf8WorkbookReader';
+import { wholeUtf8Chunks } from '../../db/import/wholeUtf8Chunks';
 
 const lookups: HistoryLookups = {
   grid: (code) => (code === '500112004001001' ? { id: GRID, communityId: 'c', streetId: 's' } : undefined),

@@ -6,7 +6,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../dispatcher';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// Read before the session is checked, so small: a login or a form. Uploads with a session get more.
+const ANONYMOUS_BODY_BYTES = 64 * 1024;
+const SESSION_BODY_BYTES = 1024 * 1024;
+const UPLOAD_BODY_BYTES = 16 * 1024 * 1024;
+const BODY_LIMITS = { anonymous: ANONYMOUS_BODY_BYTES, session: SESSION_BODY_BYTES, upload: UPLOAD_BODY_BYTES } as const;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,15 +55,25 @@ function trustedOrigin(req: IncomingMessage, port: number): boolean {
   return origin === undefined || allowedHosts.some((h) => origin === `http://${h}`);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(res: ServerResponse): void {
+  // Say so and hang up: the rest of the body is not worth reading.
+  res.setHeader('connection', 'close');
+  send(res, 413, JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请求内容过大（登录后才能上传照片或文件）' } }));
+  res.on('finish', () => res.socket?.destroy());
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, dispatch: Dispatch): Promise<void> {
@@ -68,22 +82,39 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return send(res, 415, JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请求格式应为 JSON' } }));
   }
-  let input: unknown;
-  try {
-    const body = await readBody(req);
-    input = body ? JSON.parse(body) : {};
-  } catch {
-    return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON 或超过大小限制' } }));
-  }
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
-  const response = await dispatch(method, input, token);
+  const limit = BODY_LIMITS[dispatch.bodyAllowance(method, token)];
+  let input: unknown;
+  try {
+    const body = await readBody(req, limit);
+    input = body ? JSON.parse(body) : {};
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return tooLarge(res);
+    return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } }));
+  }
+  const response = await dispatch(method, input, token, clientOf(req));
   send(res, 200, JSON.stringify(response));
+}
+
+/** A browser's client id (kept in its local storage) on top of its address: login throttling counts per client. */
+function clientOf(req: IncomingMessage): string {
+  const id = req.headers['x-griddesk-client'];
+  return `http:${req.socket.remoteAddress ?? ''}:${typeof id === 'string' ? id.slice(0, 64) : ''}`;
+}
+
+function decodedPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
 }
 
 async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain');
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const pathname = decodedPath(req.url);
+  if (pathname === null || pathname.includes('\u0000')) return send(res, 400, '请求路径无法识别', 'text/plain; charset=utf-8');
   const root = normalize(staticDir + sep);
   let file = normalize(join(root, pathname));
   if (!file.startsWith(root)) return send(res, 403, 'Forbidden', 'text/plain');

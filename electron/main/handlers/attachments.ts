@@ -1,7 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../../core/api/errors';
 import { MAX_PHOTO_BYTES } from '../../../core/api/caseSchemas';
+import { casesShowingAttachment } from '../../../db/repositories/attachmentCases';
+import { loadCaseState } from '../../../db/repositories/caseStore';
+import { audit } from '../auditTrail';
 import { requireUser, type Handler } from '../handlerTypes';
+import { inScope, scopeOf } from './caseAccess';
 
 /** The first bytes each accepted image type starts with: the declared type must match the data. */
 const SIGNATURES: Record<string, number[]> = {
@@ -23,8 +27,24 @@ export const uploadAttachment: Handler<'attachments.upload'> = async ({ name, mi
   return { id };
 };
 
+/**
+ * A photo is shown to whoever may see a case it belongs to; before it is on a case, only to
+ * its uploader. Anything else reads as not found, like a case out of scope.
+ */
 export const getAttachment: Handler<'attachments.get'> = async ({ id }, ctx) => {
-  const row = await ctx.backend.knex('attachments').where({ id, deleted: 0 }).first('id', 'name', 'mime', 'data');
+  const user = requireUser(ctx);
+  const { backend } = ctx;
+  const row = await backend.knex('attachments').where({ id, deleted: 0 }).first('id', 'name', 'mime', 'data', 'uploaded_by');
   if (!row) throw new ApiError('NOT_FOUND', '照片不存在');
+  const caseIds = await casesShowingAttachment(backend.knex, id);
+  const scope = scopeOf(user);
+  let visible = caseIds.length === 0 && row.uploaded_by === user.id;
+  for (const caseId of caseIds) {
+    if (visible) break;
+    const state = await loadCaseState(backend.knex, caseId);
+    visible = state !== null && inScope(state, scope);
+  }
+  await audit(backend, user, { action: visible ? 'attachment.read' : 'attachment.read_refused', targetType: 'attachment', targetId: id, detail: { caseIds } });
+  if (!visible) throw new ApiError('NOT_FOUND', '照片不存在或无权查看');
   return { id: row.id, name: row.name, mime: row.mime, dataBase64: Buffer.from(row.data).toString('base64') };
 };

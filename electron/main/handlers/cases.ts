@@ -11,7 +11,7 @@ import { duplicateCandidates } from '../../../db/repositories/duplicateCandidate
 import { loadUserNames } from '../../../db/repositories/users';
 import type { Backend } from '../backend';
 import { requireUser, type Handler } from '../handlerTypes';
-import { assertVisible, scopeOf } from './caseAccess';
+import { assertVisible, inScope, scopeOf } from './caseAccess';
 import { toDetail, toEventViews, toStageTimings, toSummary } from './caseViews';
 
 const NEEDS_TRIAGE = new Set(['reported', 'verifying_report', 'accepted']);
@@ -62,7 +62,7 @@ async function placeKnowledge(backend: Backend): Promise<{ place: PlaceKnowledge
   return { place: { bordering }, near };
 }
 
-async function duplicatesFor(backend: Backend, state: CaseState, now: number): Promise<DuplicateCandidate[]> {
+async function duplicatesFor(backend: Backend, state: CaseState, user: SessionUser, now: number): Promise<DuplicateCandidate[]> {
   if (!MAY_BE_DUPLICATE.has(state.status)) return [];
   const { categories } = await backend.reference();
   const majorOf = new Map(categories.map((c) => [c.id, c.majorCode]));
@@ -71,7 +71,9 @@ async function duplicatesFor(backend: Backend, state: CaseState, now: number): P
     text: s.description, reportedAt: s.reportedAt, lat: s.lat, lng: s.lng, address: s.address,
   });
   const { place, near } = await placeKnowledge(backend);
-  const candidates = await duplicateCandidates(backend.knex, state, near(state.gridId));
+  // Only cases the user may open: a candidate shows its number, address and summary.
+  const scope = scopeOf(user);
+  const candidates = (await duplicateCandidates(backend.knex, state, near(state.gridId))).filter((c) => inScope(c, scope));
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return findDuplicates(subject(state), candidates.map(subject), 5, place).map((d) => ({
     case: toSummary(stateToRow(byId.get(d.id)!) as unknown as CaseListRow, now),
@@ -89,12 +91,12 @@ export async function caseWithHistory(backend: Backend, state: CaseState, user: 
   const category = categories.find((c) => c.id === state.categoryId);
   const actor = { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId };
   return {
-    case: toDetail(state, user.role, now),
-    events: toEventViews(events, names, user.role),
+    case: toDetail(state, now),
+    events: toEventViews(events, names),
     moves: availableMoves(state, actor),
     stages: toStageTimings(stageHistory(events), await backend.calendar(), category, state.priority, now),
     suggestion: await suggestionFor(backend, state),
-    duplicates: await duplicatesFor(backend, state, now),
+    duplicates: await duplicatesFor(backend, state, user, now),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../core/api/errors';
 import type { historyImportMethods } from '../../../core/api/contracts/historyImport';
-import { HistoryFileRefusal } from '../../../db/import/history/historyTable';
+import { TableRefusal } from '../../../db/import/history/historyTable';
 import { requireUser, type HandlersFor } from '../handlerTypes';
 import { historyProgress, inspectHistoryFile, runHistoryImport } from '../services/historyImport';
 
@@ -11,7 +11,7 @@ async function refusalsAsValidation<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HistoryFileRefusal) throw new ApiError('VALIDATION_FAILED', error.message);
+    if (error instanceof TableRefusal) throw new ApiError('VALIDATION_FAILED', error.message);
     throw error;
   }
 }

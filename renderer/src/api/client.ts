@@ -36,9 +36,21 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+const CLIENT_KEY = 'griddesk.client';
+
+/** This browser's own id: wrong passwords typed elsewhere do not lock it out. */
+function clientId(): string {
+  let id = localStorage.getItem(CLIENT_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(CLIENT_KEY, id);
+  }
+  return id;
+}
+
 /** Over HTTP to the local bridge when there is no preload (plain browser, big-screen walls, e2e tests). */
 async function viaHttp(method: string, input: unknown): Promise<ApiResponse<unknown>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-griddesk-client': clientId() };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {

@@ -1,6 +1,3 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-
 /**
  * Yields the same bytes, cut only between UTF-8 characters. exceljs decodes each zip chunk
  * on its own (utils/parse-sax.js), so a Chinese character split across two chunks came out
@@ -20,19 +17,4 @@ export async function* wholeUtf8Chunks(source: AsyncIterable<Buffer | string>): 
     if (cut > 0) yield chunk.subarray(0, cut);
   }
   if (carry.length > 0) yield carry;
-}
-
-type WorksheetParser = (iterator: AsyncIterable<Buffer>, sheetNo: string) => Generator<unknown>;
-type SharedStringsParser = (entry: Readable) => AsyncGenerator<unknown>;
-
-/** exceljs's streaming reader with worksheets and shared strings fed whole characters. */
-export class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
-    super(input, options);
-    const self = this as unknown as { _parseWorksheet: WorksheetParser; _parseSharedStrings: SharedStringsParser };
-    const worksheet = self._parseWorksheet.bind(this);
-    const sharedStrings = self._parseSharedStrings.bind(this);
-    self._parseWorksheet = (iterator, sheetNo) => worksheet(wholeUtf8Chunks(iterator), sheetNo);
-    self._parseSharedStrings = (entry) => sharedStrings(Readable.from(wholeUtf8Chunks(entry)));
-  }
 }

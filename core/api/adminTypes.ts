@@ -1,0 +1,77 @@
+/** Result types of the administration methods (issue 9 §1). */
+import type { Role } from '../domain/roles';
+import type { CategoryRef } from './types';
+
+export interface DepartmentAdminRow {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  vertical: boolean;
+  contactPerson: string;
+  phone: string;
+  dutyHours: string;
+  active: boolean;
+}
+
+export interface OrganisationAdminRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  services: string[];
+  contactName: string;
+  contactPhone: string;
+  address: string;
+  dutyHours: string;
+  active: boolean;
+}
+
+export interface UserAdminRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  phone: string;
+  departmentId: string | null;
+  gridIds: string[];
+  gridLeader: boolean;
+  active: boolean;
+  mustChangePassword: boolean;
+  /** Seconds left of a lock-out after too many wrong passwords; 0 when not locked. */
+  lockedSeconds: number;
+}
+
+export interface CategoryAdminRow extends CategoryRef {
+  /** How many earlier versions are kept (0 for a category never edited). */
+  versions: number;
+}
+
+export interface CategoryVersionRow {
+  validFrom: number;
+  category: CategoryRef;
+}
+
+export interface CalendarYear {
+  year: number;
+  days: Array<{ date: string; kind: 'holiday' | 'workday'; name: string }>;
+}
+
+export type SetupStepKey = 'admin' | 'regions' | 'departments' | 'catalogue' | 'users' | 'calendar';
+
+export interface SetupStep {
+  key: SetupStepKey;
+  done: boolean;
+  skipped: boolean;
+  /** Shipped defaults cover this step, so it may be skipped. */
+  skippable: boolean;
+  /** What is there now, e.g. "12 个网格". */
+  summary: string;
+}
+
+export interface SetupChecklist {
+  steps: SetupStep[];
+  /** The admin closed the checklist; it stays reachable from 系统管理. */
+  dismissed: boolean;
+  complete: boolean;
+}

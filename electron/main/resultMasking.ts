@@ -1,8 +1,13 @@
 import type { SessionUser } from '../../core/api/types';
 import { WALL_POLICY, maskResult, policyFor } from '../../core/masking';
 
-/** Results with no personal data, or too large to walk (files are masked as they are made). */
-const NOT_WALKED = new Set(['reference.get', 'attachments.get', 'attachments.upload', 'assessment.export', 'triage.suggest', 'auth.login', 'auth.me', 'setup.status']);
+/**
+ * Results with no personal data, too large to walk (files are masked as they are made), or a
+ * deliberate, audited reveal of one resident's record (registry.reveal, issue 12).
+ */
+const NOT_WALKED = new Set([
+  'reference.get', 'attachments.get', 'attachments.upload', 'assessment.export', 'triage.suggest', 'auth.login', 'auth.me', 'setup.status', 'registry.reveal',
+]);
 
 /** The masking step of every result: by the caller's role, and a wall's policy for the wall whoever asks. */
 export function maskedFor<T>(method: string, user: SessionUser | null, result: T): T {

@@ -163,7 +163,7 @@ export const SETTLED_WORDS: Record<SettledKind, readonly string[]> = {
  * Phrases that contain a risk word without meaning it: 呕吐物 (on the pavement) is litter, 放电 in
  * 停放电动车 is a verb and a noun. They are read first and hide what they contain.
  */
-const NOT_A_HAZARD: readonly string[] = ['呕吐物', '放电动车', '放电瓶车', '堆放电', '存放电', '摆放电', '放电缆'];
+const NOT_A_HAZARD: readonly string[] = ['呕吐物', '放电动车', '放电瓶车', '堆放电', '存放电', '摆放电', '放电缆', '120米', '120平', '120元'];
 /** 一直在哭, 一直有人: going on right now, not a long-standing nuisance. */
 const NOT_SETTLED: readonly string[] = ['一直在', '一直有', '一直是', '还一直'];
 

@@ -89,6 +89,14 @@ describe('the time of each clause', () => {
     expect(reason(s, 'settled')).toBeUndefined();
   });
 
+  it('quotes against urgency only the words that took points away', () => {
+    const s = model.suggest('昨晚大风，小区门口一棵大树倒了横在车道上，挡住了路，希望尽快处理');
+    const against = reason(s, 'settled')!;
+    expect(against.settled).toEqual(['enquiry']);
+    expect(against.words).toEqual(['希望']);
+    expect(against.points).toBeLessThan(0);
+  });
+
   it('keeps a slight leak normal, saying it is slight', () => {
     const s = model.suggest('巡查：人行道下供水管少量渗水，无积水，已报供水公司');
     expect(s.priority).toBe('normal');

@@ -23,8 +23,8 @@ const DENIED_AFTER = /^.{0,2}(已|没|不|无)/;
 const PAST = /已(经)?[^，。,.;；!！?？]{0,4}(修复|修好|处理|解决|完毕|回填|扑灭|恢复|清理|排除|疏通|更换|换好|撤离|离开|制止|灭了)|(上|前)(月|周|星期|次)|去年|前年|换(了|成)?新|修好/g;
 /** Of the words of the past, those that tell the danger ended (put out, repaired, gone), not just when it was. */
 const RESOLVED = /灭|修|好了|退|没事|恢复|走了|离开|散了|制止|处理|解决|完毕|回填|排完|清理|疏通|换|弄开|和好|发放|离场|闻不到|下架|劝离|盖上|没有了|消失/;
-/** A fear or a possibility, not an event. */
-const HYPOTHETICAL = /担心|会不会|隐患|容易|万一|以免|防止|避免|预防|怕是|风险/;
+/** A fear or a possibility, or a talk about a danger (防范宣传), not an event. */
+const HYPOTHETICAL = /担心|会不会|隐患|容易|万一|以免|防止|避免|预防|怕是|风险|防范|宣传|讲解|培训|演练|注意事项/;
 
 export interface TimedReading {
   /** Risks not settled by their own clause; all risks when every one of them is. */

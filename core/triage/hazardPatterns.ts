@@ -28,7 +28,8 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('fall', `(断|裂|松|歪|弯|脱)[了开掉下来半截一]*${gap(6)}(挂|吊|悬|晃|甩|耷|垂|倾|斜|戳|靠)`),
   // Lifted or torn loose by the wind, hanging over a place, leaning against something.
   family('fall', '(掀|刮|吹)(开|起|翻|倒|落|飞|跑)|脱离|翻动|悬(于|在)|倒向'),
-  family('fall', '(锈|折|压|拉|扯|撞|刮)断|掉落|坠下', true),
+  family('fall', '(锈|折|压|拉|扯|撞|刮)断|掉落|坠下|裂了|裂开|裂成|吊装|吊运', true),
+  family('fall', '连根(拔|翘)起|斜靠|(跨|翻|爬|探)出(去|来)?'),
   family('fall', `(往|朝|向)${gap(4)}(塌|掉|落|倒|压|倾|斜|砸|垮|歪)`),
   family('fall', `(要|会|快|就)(落|掉|砸|倒|塌|垮)(到|在|下|了)`),
   family('fall', `(头顶|头上)${gap(4)}(甩|晃|吊|悬|掉|过)`),
@@ -57,7 +58,8 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('opening', `(盖子|盖板|井盖|篦子)${gap(6)}(偷|丢|没了|不见|碎|陷|翻|移开|掀)`),
   family('opening', '(黑洞洞|黑窟窿)'),
   // Something lying in, or thrown up from, the carriageway; signals dark; traffic in chaos.
-  family('obstacle', `(横|倒|堆|压|掉|落|散|撒|躺|放|卷)(躺)?(在|到|过)${gap(6)}(车道|马路|路上|路口|路中|主路|公路|快车道|路面)`),
+  family('obstacle', `(横|倒|堆|压|掉|落|散|撒|躺|放|卷|伸|挡)(躺)?(在|到|过|进|住)${gap(6)}(车道|马路|路上|路口|路中|主路|公路|快车道|路面)`),
+  family('obstacle', '同时(亮)?绿灯|都是绿灯|全是绿灯'),
   family('obstacle', `(红绿灯|信号灯)${gap(4)}(全|都)?(黑了|灭了|不亮)`),
   family('obstacle', '(乱成|都在抢|急打方向|猛打方向|都在绕|急刹)', true),
   // People already hurt, or crying out.
@@ -73,12 +75,17 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('violence', '(冲(下来|过来|上来|进来)|(躲|藏)(在|着))', true),
   // Held against their will.
   family('violence', '不让(离开|出门|走|出来|出去)|关在家里|扣(住|押)'),
+  family('violence', `(跟着|趁着)${gap(6)}(进去|进来|进了)`),
   // Money leaving now.
   family('fraud', `(转|打|汇)(了|过去)?${gap(6)}(钱|块|万)`),
   family('fraud', '(存折|继续转|还要转|让我转)'),
   // Water running into homes and shops.
   family('flood', `(往|朝|流进|灌进)${gap(6)}(屋|家|店|铺|门面|地下|车库|客厅|房间)(里|内|头)?(冒|流|灌|涌|漫|进)`),
-  family('flood', '(漫到|淹到|冒到|灌到)'),
+  family('flood', '(漫到|淹到|冒到|灌到|进屋|进了屋)'),
+  // Shut in by whatever it is: cannot get out or down.
+  family('harm', '出不来|下不来|出不去', true),
+  // No barrier, nobody watching, where people pass.
+  family('opening', '(没有|未|没)(封闭|封路|封起来|人看管)', true),
   // Cold, heat, illness with no one to help.
   family('exposure', '(零下|太阳大|闷在车|高烧|没人照顾|无人照顾|无人照料|没人管)'),
 ];

@@ -109,7 +109,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
 export const COMBINED_RISKS: readonly { kind: HazardRisk; first: readonly string[]; second: readonly string[] }[] = [
   { kind: 'electric', first: ['电线', '插线板', '插座', '充电', '电箱', '配电', '电缆', '电器', '电闸'], second: ['积水', '水里', '泡在', '淹', '进水', '漏水', '雨水', '湿'] },
   { kind: 'fire', first: ['火星', '烟头', '火堆', '烧'], second: ['干草', '草堆', '枯草', '易燃', '油桶', '纸箱', '木材', '山林', '树林'] },
-  { kind: 'fire', first: ['抽烟', '烟头', '明火', '电炉', '打火机', '电焊'], second: ['油漆', '稀料', '汽油', '柴油', '酒精', '香蕉水', '液化气', '煤气罐'] },
+  { kind: 'fire', first: ['抽烟', '烟头', '明火', '电炉', '打火机', '电焊', '烧东西', '在烧', '烧火'], second: ['油漆', '喷漆', '稀料', '汽油', '柴油', '酒精', '香蕉水', '液化气', '煤气罐'] },
 ];
 
 /**

@@ -63,7 +63,9 @@ function pastMentions(text: string, known: readonly HazardMention<SettledKind>[]
 export function readTense(text: string, reading: HazardReading): TimedReading {
   const clauseOf = clauses(text);
   const at = (mention: { start: number }) => clauseOf[mention.start]!;
-  const allSettled = [...reading.settled, ...pastMentions(text, reading.settled)].sort((a, b) => a.start - b.start);
+  // 叫了好久都不答应, 晕过去了: a word overlapping a risk's own words is part of that risk, not a comment on the report.
+  const inRisk = (mention: HazardMention<SettledKind>) => reading.risks.some((risk) => risk.start < mention.end && mention.start < risk.end);
+  const allSettled = [...reading.settled, ...pastMentions(text, reading.settled)].filter((mention) => !inRisk(mention)).sort((a, b) => a.start - b.start);
   const soon = reading.soon.filter((mention) => !DENIED_AFTER.test(text.slice(mention.end)));
   const nowClauses = new Set(soon.map(at));
   const overClauses = new Set(allSettled.filter((mention) => mention.kind === 'past' || mention.kind === 'minor').map(at));
@@ -78,11 +80,7 @@ export function readTense(text: string, reading: HazardReading): TimedReading {
     .map((risk) => (feared.has(at(risk)) || feared.has(clauseOf[risk.end - 1]!) ? { ...risk, weak: true, feared: true } : risk));
   const riskClauses = new Set(reading.risks.map(at));
   const roleClauses = new Set(reading.roles.map(at));
-  // 叫了好久都不答应: a word inside a risk's own words is part of that risk, not a comment on the report.
-  const inRisk = (mention: HazardMention<SettledKind>) => reading.risks.some((risk) => risk.start <= mention.start && mention.end <= risk.end);
-  const settled = allSettled.filter(
-    (mention) => !inRisk(mention) && (mention.kind !== 'chronic' || riskClauses.has(at(mention)) || !roleClauses.has(at(mention))),
-  );
+  const settled = allSettled.filter((mention) => mention.kind !== 'chronic' || riskClauses.has(at(mention)) || !roleClauses.has(at(mention)));
   // A child, an elderly or frail person in a clause that says now, with no risk named: in need now.
   if (liveRisks.length === 0) {
     for (const role of reading.roles) {

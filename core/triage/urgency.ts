@@ -96,6 +96,8 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
   });
   if (alarms.length > 0) reasons.push({ kind: 'alarm', words: alarms, points: weights.alarm });
 
+  // Someone unreachable is a worry about a person only when the report names one (not a shop that moved away).
+  if (reading.roles.length === 0) timed.risks = timed.risks.map((risk) => (risk.kind === 'missing' ? { ...risk, weak: true } : risk));
   const dangers = timed.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
   const harms = timed.risks.filter((mention) => HARM_RISKS.has(mention.kind));
   const danger = strongest(dangers);

@@ -33,5 +33,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
+    // The personal-data key of browser mode (registers, issue 12): a throwaway passphrase for the throwaway database.
+    env: { ...process.env, GRIDDESK_PASSPHRASE: process.env.GRIDDESK_PASSPHRASE ?? 'e2e personal data passphrase' } as Record<string, string>,
   },
 });

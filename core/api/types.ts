@@ -51,6 +51,8 @@ export interface DepartmentRef {
   name: string;
   shortName: string;
   vertical: boolean;
+  /** A deactivated department stays for history but takes no new dispatches. */
+  active: boolean;
 }
 
 export type { LimitUnit, LimitColour } from '../calendar/types';

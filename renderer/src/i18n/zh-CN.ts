@@ -10,6 +10,10 @@ import { zhReport } from './zh/report';
 import { zhAssessment } from './zh/assessment';
 import { zhDashboard } from './zh/dashboard';
 import { zhRegions } from './zh/regions';
+import { zhOffice } from './zh/office';
+import { zhOnboarding } from './zh/onboarding';
+import { zhSecurity } from './zh/security';
+import { zhRegistry } from './zh/registry';
 
 /** The reference language: en-US must provide every key found here (checked by its type). */
 const zhCN = {
@@ -41,6 +45,10 @@ const zhCN = {
   ...zhDashboard,
   ...zhTriage,
   ...zhRegions,
+  ...zhOffice,
+  ...zhOnboarding,
+  ...zhSecurity,
+  ...zhRegistry,
   setup: {
     title: '首次使用设置',
     intro: '当前数据库中还没有任何账号。请选择如何开始：加载一个演示街道办用于熟悉系统，或为本街道指挥中心创建管理员账号，正式启用。',

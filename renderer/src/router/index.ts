@@ -34,6 +34,12 @@ export const router = createRouter({
           component: () => import('../views/dashboard/DashboardView.vue'),
           meta: { roles: ['leader', 'shift_leader', 'dispatcher', 'admin'] },
         },
+        {
+          path: 'registry',
+          name: 'registry',
+          component: () => import('../views/registry/RegistryView.vue'),
+          meta: { roles: ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'] },
+        },
         { path: 'admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ['admin'] } },
       ],
     },

@@ -3,11 +3,11 @@
  * stays flat with the file's size. Cells come out as plain values; a formula, an error value or
  * a merged header is reported, never guessed at.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/import/cells';
 import { columnLetter, issueValueText, type ImportIssue } from '../../core/import/report';
-import { parseRange, scanMergedRanges } from './mergeScan';
+import { parseRange, scanMergedRanges, wholeCharacters } from './mergeScan';
 import { TableRefusal } from './tableRefusal';
 
 export interface RawRow {
@@ -36,6 +36,10 @@ class MergeAwareWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
         yield event;
       }
     };
+    // Shared strings (what Excel itself writes) pass through the same re-cutting at whole characters.
+    const self = this as unknown as { _parseSharedStrings: (entry: Readable) => AsyncGenerator<unknown> };
+    const parseSharedStrings = self._parseSharedStrings.bind(this);
+    self._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(wholeCharacters(entry)));
   }
 
   get date1904(): boolean {

@@ -40,6 +40,12 @@ export const residentInput = z.strictObject({
   note: short(200),
 });
 
+export const residentExportInput = z.strictObject({
+  gridId: id.optional(),
+  building: z.string().trim().max(64).optional(),
+  name: z.string().trim().max(32).optional(),
+});
+
 export const revealInput = z.strictObject({
   id,
   reason: z.string().trim().min(4, { message: '请写明查看原因（至少 4 个字）' }).max(200),

@@ -8,6 +8,7 @@ import type {
   ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
 } from '../registryTypes';
 import { byId } from '../schemas';
+import type { ExportFile } from '../assessmentTypes';
 
 const READERS = REGISTER_ROLES;
 /** Who keeps the registers: the grid workers in their grids, admins everywhere. */
@@ -30,5 +31,6 @@ export const registryMethods = {
   'registry.freshness': method<FreshnessRow[]>()({ input: g.freshnessInput, access: FRESHNESS }),
   'registry.freshnessDrill': method<FreshnessDrillRow[]>()({ input: g.freshnessDrillInput, access: FRESHNESS }),
   'registry.viewLog': method<{ total: number; rows: ViewLogRow[] }>()({ input: g.viewLogInput, access: ['admin'] }),
+  'registry.exportResidents': method<ExportFile>()({ input: g.residentExportInput, access: READERS }),
   'registry.atCase': method<AtCaseResult>()({ input: g.atCaseInput, access: CASE_READERS }),
 } as const;

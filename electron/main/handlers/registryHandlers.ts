@@ -1,5 +1,6 @@
 import type { registryMethods } from '../../../core/api/contracts/registry';
 import type { HandlersFor } from '../handlerTypes';
+import { exportResidentsHandler } from './registry/export';
 import { atCaseHandler, listComponentsHandler, listHousesHandler, saveComponentHandler, saveHouseHandler } from './registry/places';
 import { listResidentsHandler, residentDetailHandler, revealResidentHandler, saveResidentHandler, viewLogHandler } from './registry/residents';
 import { dueListHandler, freshnessDrillHandler, freshnessHandler, verifyHandler } from './registry/verify';
@@ -18,5 +19,6 @@ export const registryHandlers: HandlersFor<keyof typeof registryMethods> = {
   'registry.freshness': freshnessHandler,
   'registry.freshnessDrill': freshnessDrillHandler,
   'registry.viewLog': viewLogHandler,
+  'registry.exportResidents': exportResidentsHandler,
   'registry.atCase': atCaseHandler,
 };

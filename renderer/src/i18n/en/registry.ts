@@ -13,6 +13,8 @@ export const enRegistry: typeof zhRegistry = {
     total: '{n} records',
     masked: 'ID numbers and phones are masked; "Show" one with a reason when needed — it is written to the audit log.',
     show: 'Show',
+    export: 'Export Excel',
+    exportHint: 'Exports the current grid/building/name filter (masked, watermarked with who and when, audited)',
     viewLog: 'Views',
     overdue: 'Overdue',
     reveal: {

@@ -12,6 +12,8 @@ export const zhRegistry = {
     total: '共 {n} 条',
     masked: '证件号、电话已脱敏；需要时点「显示」并写明原因，查看将记入审计日志。',
     show: '显示',
+    export: '导出 Excel',
+    exportHint: '按当前网格、楼栋、姓名筛选导出（已脱敏，带导出人水印，记入审计）',
     viewLog: '查看记录',
     overdue: '已超期',
     reveal: {

@@ -51,6 +51,8 @@ export interface DepartmentRef {
   name: string;
   shortName: string;
   vertical: boolean;
+  /** A deactivated department stays for history but takes no new dispatches. */
+  active: boolean;
 }
 
 export type { LimitUnit, LimitColour } from '../calendar/types';
@@ -178,9 +180,11 @@ export type HazardRole = 'children' | 'elderly' | 'frail' | 'crowd' | 'traffic' 
 /** What a report says could hurt them (or already does: harm). */
 export type HazardRisk =
   | 'fall' | 'electric' | 'fire' | 'gas' | 'collapse' | 'flood' | 'opening' | 'obstacle' | 'slip'
-  | 'violence' | 'harm' | 'missing' | 'fraud' | 'exposure';
-/** Why a report reads as settled: it happened before, it asks a question, or it has gone on for long. */
-export type SettledKind = 'past' | 'enquiry' | 'chronic';
+  | 'violence' | 'harm' | 'missing' | 'fraud' | 'exposure'
+  /** A child, an elderly or frail person said to be in some trouble right now, with no risk named. */
+  | 'distress';
+/** Why a report reads as settled: it happened before, it asks a question, it has gone on for long, or it is slight. */
+export type SettledKind = 'past' | 'enquiry' | 'chronic' | 'minor';
 
 /** One reason for (or, `settled`, against) urgency, shown next to the suggested priority. */
 export type UrgencyReason = { points: number } & (

@@ -1,21 +1,7 @@
+import { policyFor } from '../masking/policy';
 import type { Role } from './roles';
 
-/** Roles that talk to reporters and so see their names and numbers in full. */
-const SEES_PERSONAL_DATA: readonly Role[] = ['admin', 'dispatcher', 'shift_leader'];
+export { maskName, maskPhone } from '../masking/names';
 
-export const seesPersonalData = (role: Role): boolean => SEES_PERSONAL_DATA.includes(role);
-
-/** 张三丰 → 张**; keeps the surname so a caller can still be addressed politely. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
-
-/** 13812345678 → 138****5678; other numbers keep only their last four digits. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length === 0) return '';
-  if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
-  return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
-}
+/** Roles that talk to reporters and so see their names and numbers in full (the table in core/masking/policy.ts). */
+export const seesPersonalData = (role: Role): boolean => policyFor(role).residents === 'full';

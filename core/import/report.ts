@@ -45,6 +45,14 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** 1-based column number of spreadsheet column letters: A → 1, AA → 27; 0 for anything else. */
+export function columnNumber(letters: string): number {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return 0;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** A cell value as the report shows it: dates as local office time, long text cut. */
 export function issueValueText(value: unknown, utcOffsetMinutes = 480): string {
   if (value === null || value === undefined) return '';

@@ -12,6 +12,7 @@
  */
 
 import type { HazardRisk, HazardRole, SettledKind } from '../api/types';
+import { matchFamilies, RISK_FAMILIES, RISK_MORPHEMES, ROLE_FAMILIES, type FamilyMatch } from './hazardPatterns';
 
 export type { HazardRisk, HazardRole, SettledKind };
 
@@ -82,7 +83,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
     '闹事', '动手', '撬锁', '棍子',
     '撬开', '在撬', '往下扔', '扔下来', '打架', '在偷', '偷东西',
     '撬', '盗窃', '吵架', '抢东西', '砸门', '踢门',
-    '互殴', '群殴', '持械', '拿着刀', '菜刀', '砖头', '砍', '冲进', '闯进', '砸店', '砸车', '翻窗', '入室', '尾随', '跟踪', '骚扰', '耍酒疯', '发酒疯', '放火', '掐', '勒', '拳打脚踢', '打得', '挨打', '被打', '虐待', '身上有伤', '堵路', '堵住路', '围住', '拦车'],
+    '互殴', '群殴', '持械', '拿着刀', '菜刀', '砍', '冲进', '闯进', '砸店', '砸车', '翻窗', '入室', '尾随', '跟踪', '骚扰', '耍酒疯', '发酒疯', '放火', '掐', '勒', '拳打脚踢', '打得', '挨打', '被打', '虐待', '身上有伤', '堵路', '堵住路', '围住', '拦车'],
   harm: [
     '流血', '出血', '受伤', '摔倒', '晕倒', '昏迷', '倒在地上', '躺在地上', '起不来', '一动不动', '没反应', '没有反应',
     '喘不过气', '哭喊', '喊救命', '救命', '呕吐', '抽搐', '住院', '被困', '困在', '关在里面', '追尾', '急刹', '差点',
@@ -96,6 +97,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
     '没开门', '电话没人接', '电话打不通', '窗帘一直拉着', '反锁', '锁在家里', '锁在屋里', '关在屋里', '一个人在屋', '独自在家', '没人照看', '没人管的孩子', '找不到人', '失踪', '不见了'],
   fraud: ['转账', '汇款', '安全账户', '验证码', '正在通话', '还在催', '在打电话', '去银行', '取钱',
     '骗', '冒充', '解冻', '保证金', '刷单', '投资', '理财', '汇钱', '打钱', '银行卡'],
+  distress: [],
   exposure: ['湿透', '冻得', '冻僵', '寒冷', '发烧', '没吃东西', '饿了一天', '没穿衣服',
     '冻坏', '受冻', '衣服单薄', '露宿', '躺在路边', '没饭吃', '饿着', '中暑', '暴晒', '高温', '停电', '断电'],
 };
@@ -145,7 +147,11 @@ export const SETTLED_WORDS: Record<SettledKind, readonly string[]> = {
     '已扑灭', '扑灭了', '已经灭了', '灭了', '踩灭', '已经处理', '处理好了', '修好了', '已修复', '已经修', '没事了', '已经退了', '水退了',
     '退了', '已恢复', '恢复了', '去年', '上个月', '上周', '前年', '以前', '之前', '曾经', '已经没有', '消失了', '散了', '检查过了',
     '查过了', '没有问题', '没什么问题', '已经走了', '已离开', '已围起来', '围起来了', '已经拦', '过去了', '前段时间', '上次',
+    // Only for the clause they are in (urgency.ts): 昨晚大风，树压在车上，还在往下压 is urgent.
+    '昨晚', '昨天', '前天', '前两天', '前几天', '后来', '当时', '已制止', '已排完', '排完了', '已下架', '已劝离', '盖上了', '弄开了',
+    '闻不到', '已经好了', '好了', '已和好', '已发放', '已离场',
   ],
+  minor: ['流量小', '少量', '小范围', '轻微', '有点', '数据稳定', '无新增', '不影响', '无积水', '没有积水', '一点点'],
   enquiry: [
     '咨询', '想问', '请问', '问一下', '问下', '问问', '能不能', '可不可以', '需不需要', '要不要', '什么时候', '何时', '啥时候',
     '怎么办理', '如何办理', '申请', '材料', '建议', '希望',
@@ -158,6 +164,8 @@ export const SETTLED_WORDS: Record<SettledKind, readonly string[]> = {
  * 停放电动车 is a verb and a noun. They are read first and hide what they contain.
  */
 const NOT_A_HAZARD: readonly string[] = ['呕吐物', '放电动车', '放电瓶车', '堆放电', '存放电', '摆放电', '放电缆'];
+/** 一直在哭, 一直有人: going on right now, not a long-standing nuisance. */
+const NOT_SETTLED: readonly string[] = ['一直在', '一直有', '一直是', '还一直'];
 
 /** Negations that deny the word right after them: 没有漏电, 未见明火, 无人受伤. */
 const NEGATIONS = ['没有人', '没有', '无人', '没人', '并未', '未见', '不会', '未', '没', '无', '不'];
@@ -167,6 +175,10 @@ export interface HazardMention<K extends string> {
   word: string;
   start: number;
   end: number;
+  /** Half the evidence on its own (a weak word, or a weak sentence pattern). */
+  weak?: boolean;
+  /** In a clause of worry or possibility: half the evidence, and never bears out another sign. */
+  feared?: boolean;
 }
 
 interface Entry<K extends string> {
@@ -191,9 +203,9 @@ function isNegated(text: string, start: number): boolean {
 }
 
 /** Non-overlapping matches, longest first; `live` drops the negated ones. */
-function findAll<K extends string>(text: string, list: readonly Entry<K>[], live: boolean): HazardMention<K>[] {
+function findAll<K extends string>(text: string, list: readonly Entry<K>[], live: boolean, hidden = NOT_A_HAZARD): HazardMention<K>[] {
   const taken = new Uint8Array(text.length);
-  for (const phrase of NOT_A_HAZARD) {
+  for (const phrase of hidden) {
     for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) taken.fill(1, at, at + phrase.length);
   }
   const found: HazardMention<K>[] = [];
@@ -266,12 +278,25 @@ export interface HazardReading {
   settled: HazardMention<SettledKind>[];
 }
 
+/** Sentence patterns (hazardPatterns.ts) add what the word lists missed: not negated, not on a word already found. */
+function addPatterns<K extends string>(text: string, words: HazardMention<K>[], patterns: FamilyMatch<K>[], live: boolean): HazardMention<K>[] {
+  const found = [...words];
+  for (const match of patterns) {
+    if (live && isNegated(text, match.start)) continue;
+    if (found.some((mention) => mention.start < match.end && match.start < mention.end)) continue;
+    found.push(match.weak ? match : { kind: match.kind, word: match.word, start: match.start, end: match.end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** Everything the text says about danger; `normalized` comes from normalizeText. */
 export function readHazards(normalized: string): HazardReading {
+  const roles = [...findAll(normalized, ROLE_ENTRIES, false), ...agedRoles(normalized)];
+  const risks = [...findAll(normalized, RISK_ENTRIES, true), ...combinedRisks(normalized)];
   return {
-    roles: [...findAll(normalized, ROLE_ENTRIES, false), ...agedRoles(normalized)],
-    risks: [...findAll(normalized, RISK_ENTRIES, true), ...combinedRisks(normalized)].sort((a, b) => a.start - b.start),
+    roles: addPatterns(normalized, roles, matchFamilies(normalized, ROLE_FAMILIES), false),
+    risks: addPatterns(normalized, addPatterns(normalized, risks, matchFamilies(normalized, RISK_FAMILIES), true), matchFamilies(normalized, RISK_MORPHEMES), true),
     soon: findAll(normalized, SOON_ENTRIES, true),
-    settled: findAll(normalized, SETTLED_ENTRIES, false),
+    settled: findAll(normalized, SETTLED_ENTRIES, false, NOT_SETTLED),
   };
 }

@@ -16,6 +16,8 @@
  */
 import type { HazardRisk, HazardRole, SettledKind, TriageUrgency, UrgencyReason } from '../api/types';
 import { readHazards, ROLE_EXPOSURE, WEAK_HAZARD_WORDS, type HazardMention } from './hazards';
+import { readTense, type TimedReading } from './tense';
+import { normalizeText } from './tokenize';
 
 export interface UrgencyWeights {
   /** × probability that the report belongs to an urgent-by-default category. */
@@ -48,7 +50,7 @@ export const DEFAULT_URGENCY_WEIGHTS: UrgencyWeights = {
   soon: 1,
   settled: 1,
   settledDiscount: 0.3,
-  threshold: 0.8,
+  threshold: 0.85,
 };
 
 export interface UrgencyEvidence {
@@ -83,38 +85,35 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
     if (points >= MIN_POINTS) reasons.push({ kind: 'history', share: round2(evidence.historyShare), points });
   }
 
-  if (evidence.alarmWords.length > 0) reasons.push({ kind: 'alarm', words: [...evidence.alarmWords], points: weights.alarm });
+  const timed = readTense(evidence.normalized, reading);
+  // An alarm word counts where it is happening: not in a clause that is over or only feared.
+  const alarms = evidence.alarmWords.filter((word) => {
+    const at = evidence.normalized.indexOf(normalizeText(word));
+    return at < 0 || !timed.unreal(at);
+  });
+  if (alarms.length > 0) reasons.push({ kind: 'alarm', words: alarms, points: weights.alarm });
 
-  const dangers = reading.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
-  const harms = reading.risks.filter((mention) => HARM_RISKS.has(mention.kind));
+  const dangers = timed.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
+  const harms = timed.risks.filter((mention) => HARM_RISKS.has(mention.kind));
   const danger = strongest(dangers);
   const harm = strongest(harms);
   if (danger > 0 || harm > 0) {
     const exposure = Math.max(0, ...reading.roles.map((mention) => ROLE_EXPOSURE[mention.kind]));
     const points = weights.risk * danger + weights.exposed * danger * exposure + weights.harm * harm;
     const roles: HazardRole[] = distinct(reading.roles.map((mention) => mention.kind));
-    const risks: HazardRisk[] = distinct(reading.risks.map((mention) => mention.kind));
-    const quoted = words([...reading.roles, ...reading.risks].sort((a, b) => a.start - b.start));
+    const risks: HazardRisk[] = distinct(timed.risks.map((mention) => mention.kind));
+    const quoted = words([...reading.roles, ...timed.risks].sort((a, b) => a.start - b.start));
     reasons.push({ kind: 'hazard', roles, risks, words: quoted, points });
-    if (reading.soon.length > 0) reasons.push({ kind: 'soon', words: words(reading.soon), points: weights.soon * Math.max(danger, harm) });
+    if (timed.soon.length > 0) reasons.push({ kind: 'soon', words: words(timed.soon), points: weights.soon * Math.max(danger, harm) });
   }
 
-  // A report of something over or a question discounts the danger it describes, unless it also
-  // says the danger is there now (还在, 现在); a chronic nuisance only lowers the score a little.
-  let discount = 1;
-  if (reading.settled.length > 0) {
-    const settled: SettledKind[] = distinct(reading.settled.map((mention) => mention.kind));
-    const onlyChronic = settled.every((kind) => kind === 'chronic');
-    if (!onlyChronic && reading.soon.length === 0) discount = weights.settledDiscount;
-    reasons.push({ kind: 'settled', settled, words: words(reading.settled), points: 0 });
-  }
-
-  const positive = categoryPoints + reasons.reduce((sum, reason) => sum + (reason.kind === 'category' || reason.points < 0 ? 0 : reason.points), 0);
-  const settledReason = reasons.find((reason) => reason.kind === 'settled');
-  const chronicOnly = settledReason?.kind === 'settled' && settledReason.settled.every((kind) => kind === 'chronic');
-  const penalty = settledReason ? (chronicOnly ? weights.settled * 0.5 : weights.settled) : 0;
+  const positive = categoryPoints + reasons.reduce((sum, reason) => sum + (reason.kind === 'category' ? 0 : reason.points), 0);
+  const { discount, penalty } = against(timed, weights);
   const score = positive * discount - penalty;
-  if (settledReason) settledReason.points = score - positive;
+  if (timed.settled.length > 0 && score < positive) {
+    const settled: SettledKind[] = distinct(timed.settled.map((mention) => mention.kind));
+    reasons.push({ kind: 'settled', settled, words: words(timed.settled), points: score - positive });
+  }
   return {
     score: round2(score),
     threshold: weights.threshold,
@@ -122,9 +121,29 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
   };
 }
 
-/** 1 for a full risk word, ½ for a weak one, 0 for none. */
+/**
+ * What the settled words take away. When nothing in the report is said to be going on (every risk
+ * is in a clause that says it is over, or there is none), the evidence is discounted and the
+ * settled points subtracted (a chronic nuisance: half, no discount). When a risk is live, words of
+ * the past are background; a question or a chronic word still counts against it, unless the report
+ * also says it is happening now.
+ */
+function against(timed: TimedReading, weights: UrgencyWeights): { discount: number; penalty: number } {
+  if (timed.settled.length === 0) return { discount: 1, penalty: 0 };
+  const kinds = new Set(timed.settled.map((mention) => mention.kind));
+  const chronicOnly = [...kinds].every((kind) => kind === 'chronic');
+  if (!timed.live) return { discount: chronicOnly ? 1 : weights.settledDiscount, penalty: weights.settled * (chronicOnly ? 0.5 : 1) };
+  if (timed.soon.length > 0) return { discount: 1, penalty: 0 };
+  if (kinds.has('enquiry')) return { discount: 1, penalty: weights.settled };
+  return { discount: 1, penalty: kinds.has('chronic') ? weights.settled * 0.5 : 0 };
+}
+
+/** 1 for a full risk word, ½ for a weak or feared one, 0 for none; two different weak signs (not feared) bear each other out (1). */
 function strongest(mentions: readonly HazardMention<string>[]): number {
-  return mentions.reduce((best, mention) => Math.max(best, WEAK_HAZARD_WORDS.has(mention.word) ? 0.5 : 1), 0);
+  const isWeak = (mention: HazardMention<string>) => mention.weak || WEAK_HAZARD_WORDS.has(mention.word);
+  if (mentions.some((mention) => !isWeak(mention))) return 1;
+  const seen = new Set(mentions.filter((mention) => !mention.feared).map((mention) => mention.word));
+  return seen.size >= 2 ? 1 : mentions.length > 0 ? 0.5 : 0;
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;

@@ -11,7 +11,7 @@ import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { cellToDate, OFFICE_UTC_OFFSET_MINUTES } from '../../core/import/cellDates';
 import { cellText, type CellValue } from '../../core/import/cells';
-import { columnLetter, fileIssue, issueValueText, type ImportIssue } from '../../core/import/report';
+import { columnLetter, columnNumber, fileIssue, issueValueText, type ImportIssue } from '../../core/import/report';
 import { readCsvRows } from './csvRows';
 import { TableRefusal } from './tableRefusal';
 import { readXlsxRows, type RawRow } from './xlsxRows';
@@ -38,6 +38,7 @@ export interface TableRow {
   row: number;
   /** Header texts of the sheet (shared by all its rows; '' for a blank header cell). */
   header: readonly string[];
+  headerRow: number;
   cells: CellValue[];
   issues: ImportIssue[];
 }
@@ -130,6 +131,7 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
   const rows: AsyncGenerator<RawRow & { date1904?: boolean }> = kind === 'xlsx' ? readXlsxRows(input, options.sheets ?? []) : readCsvRows(input);
   let currentSheet: string | null = null;
   let header: string[] = [];
+  let headerRow = 0;
   let dateColumns = new Set<number>();
   let dataRows = 0;
   try {
@@ -142,6 +144,7 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
         if (header.length === 0) {
           // Formulas or error values in the header leave blank header cells; report them as the header's faults.
           header = raw.cells.map((cell) => cellText(cell).replace(/\s+/g, ''));
+          headerRow = raw.row;
           const faults = [...raw.issues, ...duplicateHeaderFaults(raw.sheet, raw.row, header)];
           if (faults.length > 0) throw new TableRefusal(faults);
           dateColumns = new Set(header.flatMap((text, index) => (dateNames.has(text) ? [index] : [])));
@@ -149,8 +152,10 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
         }
       }
       dataRows += 1;
+      // The reader names cells by letter; the user knows the column by its header.
+      for (const issue of raw.issues) issue.column = header[columnNumber(issue.column) - 1] || issue.column;
       if (dateColumns.size > 0) convertDates(raw, header, dateColumns, raw.date1904 ?? false, utcOffsetMinutes);
-      yield { sheet: raw.sheet, row: raw.row, header, cells: raw.cells, issues: raw.issues };
+      yield { sheet: raw.sheet, row: raw.row, header, headerRow, cells: raw.cells, issues: raw.issues };
     }
   } finally {
     input.destroy();

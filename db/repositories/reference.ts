@@ -19,7 +19,7 @@ export async function loadRegions(db: Db): Promise<RegionRef[]> {
 
 export async function loadDepartments(db: Db): Promise<DepartmentRef[]> {
   const rows = await db('departments').where({ deleted: 0 }).orderBy('code');
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, vertical: Boolean(r.vertical) }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, vertical: Boolean(r.vertical), active: Number(r.active ?? 1) === 1 }));
 }
 
 export async function loadCategories(db: Db): Promise<CategoryRef[]> {

@@ -3,7 +3,9 @@ import { contract, isMethodName, type MethodName } from '../../core/api/contract
 import { ApiError, GENERIC_MESSAGES, type ApiResponse, type FieldIssue } from '../../core/api/errors';
 import type { Backend } from './backend';
 import type { HandlerContext, Handlers } from './handlerTypes';
+import { auditRefusal } from './auditTrail';
 import { describeFailure } from './failureLog';
+import { maskedFor } from './resultMasking';
 import { containsNul, mayCarryLargeBody } from './inputGuards';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -41,7 +43,10 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     const user = backend.sessions.get(token);
     if (spec.access !== 'public') {
       if (!user) return fail(new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录'));
-      if (!spec.access.includes(user.role)) return fail(new ApiError('FORBIDDEN', GENERIC_MESSAGES.FORBIDDEN.zh));
+      if (!spec.access.includes(user.role)) {
+        await auditRefusal(backend, user, method, 'role');
+        return fail(new ApiError('FORBIDDEN', GENERIC_MESSAGES.FORBIDDEN.zh));
+      }
     }
     if (containsNul(rawInput)) return fail(new ApiError('VALIDATION_FAILED', `${GENERIC_MESSAGES.VALIDATION_FAILED.zh}：含有无法识别的控制字符`));
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -55,9 +60,12 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     const ctx: HandlerContext = { backend, user, token, client };
     try {
       const handler = handlers[method as MethodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.data, ctx) };
+      return { ok: true, result: maskedFor(method, user, await handler(parsed.data, ctx)) };
     } catch (err) {
-      if (err instanceof ApiError) return fail(err);
+      if (err instanceof ApiError) {
+        if (err.code === 'FORBIDDEN' && user) await auditRefusal(backend, user, method, 'scope');
+        return fail(err);
+      }
       log.error(`handler failed ${describeFailure(method, user, parsed.data, err)}`);
       return fail(new ApiError('INTERNAL', GENERIC_MESSAGES.INTERNAL.zh));
     }

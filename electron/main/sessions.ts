@@ -3,10 +3,13 @@ import type { SessionUser } from '../../core/api/types';
 import { LoginThrottle } from './loginThrottle';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one long shift
+// However busy: a week after signing in, sign in again (a stolen token does not live for ever).
+export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface Session {
   user: SessionUser;
   expiresAt: number;
+  endsAt: number;
 }
 
 /** In-memory sessions: a restart of the backend signs everyone out, which is acceptable on a workstation. */
@@ -22,20 +25,20 @@ export class SessionStore {
   create(user: SessionUser): { token: string; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + SESSION_TTL_MS;
-    this.sessions.set(token, { user, expiresAt });
+    this.sessions.set(token, { user, expiresAt, endsAt: this.now() + SESSION_MAX_AGE_MS });
     return { token, expiresAt };
   }
 
-  /** Sliding expiry: a session in use stays alive. */
+  /** Sliding expiry: a session in use stays alive, up to its absolute end. */
   get(token: string | null | undefined): SessionUser | null {
     if (!token) return null;
     const session = this.sessions.get(token);
     if (!session) return null;
-    if (session.expiresAt <= this.now()) {
+    if (session.expiresAt <= this.now() || session.endsAt <= this.now()) {
       this.sessions.delete(token);
       return null;
     }
-    session.expiresAt = this.now() + SESSION_TTL_MS;
+    session.expiresAt = Math.min(this.now() + SESSION_TTL_MS, session.endsAt);
     return session.user;
   }
 

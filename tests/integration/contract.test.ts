@@ -8,11 +8,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function expectRefusedWithoutChange(call: () => Promise<unknown>) {
+/** A refused call changes nothing but, for a refused role, the audit row that records the refusal (issue 13). */
+async function expectRefusedWithoutChange(call: () => Promise<unknown>, auditRows = 0) {
   const before = await tableCounts(t.backend);
   const response = (await call()) as { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } };
   expect(response.ok).toBe(false);
-  expect(await tableCounts(t.backend)).toEqual(before);
+  expect(await tableCounts(t.backend)).toEqual({ ...before, audit_log: before.audit_log! + auditRows, outbox: before.outbox! + auditRows });
   return response.error!;
 }
 
@@ -54,7 +55,7 @@ describe('the API contract at the dispatcher', () => {
 
   it('refuses a role the method does not allow', async () => {
     const token = await t.login('dispatcher');
-    const error = await expectRefusedWithoutChange(() => t.dispatch('audit.list', {}, token));
+    const error = await expectRefusedWithoutChange(() => t.dispatch('audit.list', {}, token), 1);
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toBe('当前角色无权执行此操作');
   });

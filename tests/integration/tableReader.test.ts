@@ -58,8 +58,8 @@ describe('reading .xlsx', () => {
     expect(rows[0]!.cells[2]).toBe(13800138000);
     expect(rows[2]!.cells[2]).toBe('13700137000');
     expect(issues).toEqual([
-      { sheet: '案件', row: 4, column: 'D', value: '=SUM(1,2)', reason: expect.stringContaining('这是公式') },
-      { sheet: '案件', row: 5, column: 'D', value: '#N/A', reason: expect.stringContaining('错误值') },
+      { sheet: '案件', row: 4, column: '合计', value: '=SUM(1,2)', reason: expect.stringContaining('这是公式') },
+      { sheet: '案件', row: 5, column: '合计', value: '#N/A', reason: expect.stringContaining('错误值') },
       { sheet: '案件', row: 6, column: '上报时间', value: '下周一', reason: expect.stringContaining('不是有效的日期时间') },
     ]);
   });

@@ -24,18 +24,19 @@ interface Line {
   style: string;
 }
 
-function read(name: 'eval' | 'dev'): { lines: Line[]; raw: string[] } {
+function read(name: 'eval' | 'dev' | 'dev2'): { lines: Line[]; raw: string[] } {
   const raw = readFileSync(join(DIR, `${name}.jsonl`), 'utf8').split('\n').filter((line) => line.trim().length > 0);
   return { raw, lines: raw.map((line) => JSON.parse(line) as Line) };
 }
 
-const sets = { eval: read('eval'), dev: read('dev') };
+const sets = { eval: read('eval'), dev: read('dev'), dev2: read('dev2') };
 const rules = {
   eval: { idPrefix: 'e', minReports: 600, minPerCategory: 6, minUrgent: 80 },
   dev: { idPrefix: 'd', minReports: 300, minPerCategory: 3, minUrgent: 40 },
+  dev2: { idPrefix: 'v', minReports: 300, minPerCategory: 3, minUrgent: 100 },
 };
 
-describe.each(['eval', 'dev'] as const)('the %s set', (name) => {
+describe.each(['eval', 'dev', 'dev2'] as const)('the %s set', (name) => {
   const { lines, raw } = sets[name];
   const rule = rules[name];
 
@@ -75,8 +76,8 @@ describe.each(['eval', 'dev'] as const)('the %s set', (name) => {
   });
 });
 
-describe('the two sets together', () => {
-  const all = [...sets.eval.lines, ...sets.dev.lines];
+describe('the sets together', () => {
+  const all = [...sets.eval.lines, ...sets.dev.lines, ...sets.dev2.lines];
 
   it('never repeat an id', () => {
     expect(new Set(all.map((line) => line.id)).size).toBe(all.length);

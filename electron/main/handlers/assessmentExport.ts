@@ -3,9 +3,9 @@ import { INDICATORS, TARGET_KINDS, TARGET_KIND_LABELS } from '../../../core/asse
 import { ADJUSTMENT_LABELS } from '../../../core/assessment/scheme';
 import type { ScorecardRow } from '../../../core/api/assessmentTypes';
 import { ApiError } from '../../../core/api/errors';
-import { maskName } from '../../../core/domain/masking';
-import type { Role } from '../../../core/domain/roles';
+import { maskName, policyFor } from '../../../core/masking';
 import { getRun } from '../../../db/repositories/assessment/runs';
+import { audit } from '../auditTrail';
 import { requireUser, type Handler } from '../handlerTypes';
 import type { ScorecardSet } from '../services/scorecards';
 
@@ -13,8 +13,6 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3
 const GRADE_FILL: Record<string, string> = { A: 'FFE3F4E8', B: 'FFEAF2FB', C: 'FFFFF6E0', D: 'FFFDECEA', E: 'FFFADBD8' };
 const THIN = { style: 'thin', color: { argb: 'FFBFC7D5' } } as const;
 
-/** Only leaders and administrators see grid workers' full names in an exported file. */
-const SEES_STAFF_NAMES: readonly Role[] = ['admin', 'leader'];
 
 function addSheet(book: ExcelJS.Workbook, title: string, subtitle: string, rows: ScorecardRow[], masked: boolean): void {
   const sheet = book.addWorksheet(title, { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }] });
@@ -62,9 +60,13 @@ export const exportHandler: Handler<'assessment.export'> = async ({ runId }, ctx
   book.created = new Date(ctx.backend.now());
   const state = run.status === 'published' ? '已发布' : '草稿';
   for (const kind of TARGET_KINDS) {
-    addSheet(book, TARGET_KIND_LABELS[kind], `${set.periodLabel} ${TARGET_KIND_LABELS[kind]}考核结果（${run.schemeName}，${state}）`, set.kinds[kind], !SEES_STAFF_NAMES.includes(user.role));
+    addSheet(book, TARGET_KIND_LABELS[kind], `${set.periodLabel} ${TARGET_KIND_LABELS[kind]}考核结果（${run.schemeName}，${state}）`, set.kinds[kind], policyFor(user.role).staffInScores === 'masked');
   }
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  await audit(ctx.backend, user, {
+    action: 'assessment.export', targetType: 'assessment_run', targetId: runId,
+    detail: { period: set.periodLabel, status: run.status, staffNames: policyFor(user.role).staffInScores },
+  });
   return {
     name: `考核结果_${set.periodLabel}_${state}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -3,6 +3,7 @@ import { ApiError } from '../../../core/api/errors';
 import { MAX_PHOTO_BYTES } from '../../../core/api/caseSchemas';
 import { casesShowingAttachment } from '../../../db/repositories/attachmentCases';
 import { loadCaseState } from '../../../db/repositories/caseStore';
+import { audit } from '../auditTrail';
 import { requireUser, type Handler } from '../handlerTypes';
 import { inScope, scopeOf } from './caseAccess';
 
@@ -43,6 +44,7 @@ export const getAttachment: Handler<'attachments.get'> = async ({ id }, ctx) => 
     const state = await loadCaseState(backend.knex, caseId);
     visible = state !== null && inScope(state, scope);
   }
+  await audit(backend, user, { action: visible ? 'attachment.read' : 'attachment.read_refused', targetType: 'attachment', targetId: id, detail: { caseIds } });
   if (!visible) throw new ApiError('NOT_FOUND', '照片不存在或无权查看');
   return { id: row.id, name: row.name, mime: row.mime, dataBase64: Buffer.from(row.data).toString('base64') };
 };

@@ -8,8 +8,6 @@ import type {
 } from '../../../core/api/types';
 import type { WorkingCalendar } from '../../../core/calendar';
 import type { CaseSource, Priority, SupervisionLevel, TimedStage } from '../../../core/domain/case';
-import { maskName, maskPhone, seesPersonalData } from '../../../core/domain/masking';
-import type { Role } from '../../../core/domain/roles';
 import type { CaseEvent } from '../../../core/workflow/events';
 import type { StageSpan } from '../../../core/workflow/stageHistory';
 import type { CaseState } from '../../../core/workflow/state';
@@ -45,15 +43,14 @@ export function toSummary(r: CaseListRow, now: number): CaseSummary {
   };
 }
 
-/** The detail view; reporters' names and numbers are masked for roles that do not call them back. */
-export function toDetail(state: CaseState, role: Role, now: number): CaseDetail {
-  const personal = seesPersonalData(role);
+/** The detail view. Personal data is masked for the caller's role by the dispatcher (core/masking). */
+export function toDetail(state: CaseState, now: number): CaseDetail {
   const pending = state.pendingRequest;
   return {
     ...toSummary(stateToRow(state) as unknown as CaseListRow, now),
     description: state.description,
-    reporterName: personal ? state.reporterName : maskName(state.reporterName),
-    reporterPhone: personal ? state.reporterPhone : maskPhone(state.reporterPhone),
+    reporterName: state.reporterName,
+    reporterPhone: state.reporterPhone,
     photos: state.photos,
     lastEventId: state.lastEventId,
     conflict: state.conflict,
@@ -79,14 +76,9 @@ function noteOf(e: CaseEvent): string {
   return '';
 }
 
-export function toEventViews(events: readonly CaseEvent[], names: Map<string, string>, role: Role): CaseEventView[] {
-  const personal = seesPersonalData(role);
+export function toEventViews(events: readonly CaseEvent[], names: Map<string, string>): CaseEventView[] {
   return events.map((e) => {
-    let payload = e.payload as Record<string, unknown>;
-    if (e.type === 'reported' && !personal) {
-      payload = { ...payload, reporterName: maskName(e.payload.reporterName), reporterPhone: maskPhone(e.payload.reporterPhone) };
-    }
-    if (e.type === 'duplicate_absorbed' && !personal) payload = { ...payload, reporterName: maskName(e.payload.reporterName) };
+    const payload = e.payload as Record<string, unknown>;
     return {
       id: e.id,
       type: e.type,

@@ -91,8 +91,8 @@ export async function caseWithHistory(backend: Backend, state: CaseState, user: 
   const category = categories.find((c) => c.id === state.categoryId);
   const actor = { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId };
   return {
-    case: toDetail(state, user.role, now),
-    events: toEventViews(events, names, user.role),
+    case: toDetail(state, now),
+    events: toEventViews(events, names),
     moves: availableMoves(state, actor),
     stages: toStageTimings(stageHistory(events), await backend.calendar(), category, state.priority, now),
     suggestion: await suggestionFor(backend, state),

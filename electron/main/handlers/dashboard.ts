@@ -2,12 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { INDICATOR_MEASURES, chinaDay, evaluateMeasure, previousPeriod, type IndicatorId } from '../../../core/assessment';
 import type { BigScreenSnapshot, LiveCase } from '../../../core/api/dashboardTypes';
 import { ApiError } from '../../../core/api/errors';
-import { maskName } from '../../../core/domain/masking';
+import { maskFreeText, maskName } from '../../../core/masking';
 import type { Role } from '../../../core/domain/roles';
 import { activeScheme } from '../../../db/repositories/assessment/schemes';
 import { loadTargets } from '../../../db/repositories/assessment/targets';
 import { PeriodTotals } from '../../../db/repositories/assessment/totals';
 import { loadSetting } from '../../../db/repositories/reference';
+import { audit } from '../auditTrail';
 import type { Backend } from '../backend';
 import type { Handler } from '../handlerTypes';
 import { displayKey } from '../services/displayKey';
@@ -23,16 +24,15 @@ async function scheme(backend: Backend) {
   return s.definition;
 }
 
-const MOBILE = /1[3-9]\d{9}/g;
-
-/** Wall text: reporters' names and any mobile number in the description are masked. */
+/** Wall text: reporters' names here; numbers and the rest by the wall's masking policy (core/masking). */
 async function liveCases(backend: Backend): Promise<LiveCase[]> {
   const rows = await backend.knex('cases as c').join('case_states as s', 's.id', 'c.id').orderBy('c.reported_at', 'desc').limit(20)
     .select('c.id', 'c.case_no', 'c.reported_at', 'c.status', 'c.priority', 'c.category_id', 'c.street_id', 'c.grid_id', 's.state');
   return rows.map((r) => {
     const state = JSON.parse(r.state) as { description: string; reporterName: string };
-    let summary = state.description.replace(MOBILE, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
-    if (state.reporterName) summary = summary.replaceAll(state.reporterName, maskName(state.reporterName));
+    const named = state.reporterName ? state.description.replaceAll(state.reporterName, maskName(state.reporterName)) : state.description;
+    // Masked before it is cut: a number cut in half would no longer look like one.
+    const summary = maskFreeText(named);
     return {
       id: r.id, caseNo: r.case_no, reportedAt: Number(r.reported_at), status: r.status, priority: r.priority,
       categoryId: r.category_id, streetId: r.street_id, gridId: r.grid_id, summary: summary.slice(0, 60),
@@ -137,4 +137,8 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
 };
 
 /** The key a wall PC puts in its kiosk URL; issuing a new one retires the old. */
-export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend }) => ({ key: await displayKey(backend, rotate) });
+export const displayKeyHandler: Handler<'settings.displayKey'> = async ({ rotate }, { backend, user }) => {
+  const key = await displayKey(backend, rotate);
+  await audit(backend, user, { action: rotate ? 'display_key.rotate' : 'display_key.read', targetType: 'setting', detail: { key: 'display_key' } });
+  return { key };
+};

@@ -1,4 +1,9 @@
 import type { importMethods } from '../../../core/api/contracts/import';
 import type { HandlersFor } from '../handlerTypes';
+import { onboardingConfirmHandler, onboardingDryRunHandler, onboardingTemplateHandler } from './onboarding';
 
-export const importHandlers: HandlersFor<keyof typeof importMethods> = {};
+export const importHandlers: HandlersFor<keyof typeof importMethods> = {
+  'onboarding.template': onboardingTemplateHandler,
+  'onboarding.dryRun': onboardingDryRunHandler,
+  'onboarding.confirm': onboardingConfirmHandler,
+};

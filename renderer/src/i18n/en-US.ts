@@ -6,8 +6,11 @@ import { enReport } from './en/report';
 import { enAssessment } from './en/assessment';
 import { enDashboard } from './en/dashboard';
 import { enRegions } from './en/regions';
+import { enOffice } from './en/office';
+import { enOnboarding } from './en/onboarding';
 import { enRegistry } from './en/registry';
 import type { MessageSchema } from './zh-CN';
+import { enSecurity } from './en/security';
 
 const enUS: MessageSchema = {
   app: {
@@ -93,6 +96,9 @@ const enUS: MessageSchema = {
   ...enAssessment,
   ...enDashboard,
   ...enRegions,
+  ...enOffice,
+  ...enOnboarding,
+  ...enSecurity,
   ...enRegistry,
   setup: {
     title: 'First-time setup',

@@ -10,6 +10,9 @@ import { zhReport } from './zh/report';
 import { zhAssessment } from './zh/assessment';
 import { zhDashboard } from './zh/dashboard';
 import { zhRegions } from './zh/regions';
+import { zhOffice } from './zh/office';
+import { zhOnboarding } from './zh/onboarding';
+import { zhSecurity } from './zh/security';
 import { zhRegistry } from './zh/registry';
 
 /** The reference language: en-US must provide every key found here (checked by its type). */
@@ -42,6 +45,9 @@ const zhCN = {
   ...zhDashboard,
   ...zhTriage,
   ...zhRegions,
+  ...zhOffice,
+  ...zhOnboarding,
+  ...zhSecurity,
   ...zhRegistry,
   setup: {
     title: '首次使用设置',

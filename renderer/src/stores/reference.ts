@@ -32,6 +32,11 @@ export const useReferenceStore = defineStore('reference', () => {
     data.value = null;
   }
 
+  /** After an admin edit: fetch again, keeping the current copy on screen until the new one arrives. */
+  async function reload(): Promise<void> {
+    data.value = await call('reference.get', {});
+  }
+
   /** After an admin edit: the server's copy of one category replaces ours. */
   function updateCategory(category: CategoryRef): void {
     if (!data.value) return;
@@ -73,6 +78,7 @@ export const useReferenceStore = defineStore('reference', () => {
     data,
     ensureLoaded,
     reset,
+    reload,
     updateCategory,
     regions,
     departments,

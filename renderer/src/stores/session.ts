@@ -3,8 +3,17 @@ import { ref } from 'vue';
 import type { SessionUser } from '@core/api/types';
 import { call, hasToken, setToken } from '../api/client';
 
+const MUST_CHANGE_KEY = 'griddesk.mustChangePassword';
+
 export const useSessionStore = defineStore('session', () => {
   const user = ref<SessionUser | null>(null);
+  /** A new account or a reset password: the shell keeps the change-password dialog open until it is changed. */
+  const mustChangePassword = ref(sessionStorage.getItem(MUST_CHANGE_KEY) === '1');
+  function setMustChange(value: boolean): void {
+    mustChangePassword.value = value;
+    if (value) sessionStorage.setItem(MUST_CHANGE_KEY, '1');
+    else sessionStorage.removeItem(MUST_CHANGE_KEY);
+  }
   let restoring: Promise<void> | null = null;
 
   /** After a reload the token survives in sessionStorage; ask the backend who it belongs to. */
@@ -27,6 +36,11 @@ export const useSessionStore = defineStore('session', () => {
     const result = await call('auth.login', { username, password });
     setToken(result.token);
     user.value = result.user;
+    setMustChange(result.mustChangePassword);
+  }
+
+  function passwordChanged(): void {
+    setMustChange(false);
   }
 
   async function logout(): Promise<void> {
@@ -37,6 +51,7 @@ export const useSessionStore = defineStore('session', () => {
     }
     setToken(null);
     user.value = null;
+    setMustChange(false);
   }
 
   /** The backend refused our token (expired or revoked elsewhere). */
@@ -44,5 +59,5 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   }
 
-  return { user, restore, login, logout, forget };
+  return { user, mustChangePassword, restore, login, logout, forget, passwordChanged };
 });

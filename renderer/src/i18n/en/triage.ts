@@ -20,8 +20,9 @@ export const enTriage: typeof zhTriage = {
       fall: 'falling objects', electric: 'electric shock', fire: 'fire', gas: 'gas', collapse: 'collapse', flood: 'flooding', opening: 'falling into a hole',
       obstacle: 'obstacles on the road', slip: 'skidding', violence: 'violence', harm: 'injury', missing: 'being left alone', fraud: 'fraud',
       exposure: 'cold, hunger or illness',
+      distress: 'trouble right now',
     },
-    settled: { past: 'Already over or dealt with', enquiry: 'A question', chronic: 'A long-standing problem' },
+    settled: { past: 'Already over or dealt with', enquiry: 'A question', chronic: 'A long-standing problem', minor: 'Slight' },
     join: ', ',
   },
 };

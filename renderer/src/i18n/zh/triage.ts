@@ -19,8 +19,9 @@ export const zhTriage = {
       fall: '坠落', electric: '触电', fire: '火情', gas: '燃气', collapse: '坍塌', flood: '水淹', opening: '坑洞跌落',
       obstacle: '道路障碍', slip: '路滑', violence: '暴力冲突', harm: '人身伤害', missing: '无人照看', fraud: '财产被骗',
       exposure: '冻饿病险',
+      distress: '处境危急',
     },
-    settled: { past: '所述情况已过去或已处置', enquiry: '属咨询询问', chronic: '属长期问题' },
+    settled: { past: '所述情况已过去或已处置', enquiry: '属咨询询问', chronic: '属长期问题', minor: '情况轻微' },
     join: '、',
   },
 };

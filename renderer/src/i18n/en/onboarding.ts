@@ -1,0 +1,41 @@
+import type { zhOnboarding } from '../zh/onboarding';
+
+export const enOnboarding: typeof zhOnboarding = {
+  onboarding: {
+    tab: 'Data import',
+    intro: 'Bring the office’s lists in from Excel. Download a template and fill it in under its headers; an uploaded file is checked first (nothing is written), and imported only when you confirm a clean check. Importing the same file again adds nothing: rows are matched by code (users by username).',
+    kinds: {
+      regions: 'Regions',
+      departments: 'Departments',
+      organisations: 'Social organisations',
+      categories: 'Categories',
+      users: 'Users',
+    },
+    hints: {
+      regions: 'Codes and names of the district, streets, communities and grids. Grid boundaries are imported as GeoJSON on the Regions tab.',
+      departments: 'The departments cases are dispatched to: code, name, contact, phone, duty hours.',
+      organisations: 'Social organisations that help: code, name, services, contact.',
+      categories: 'Major and minor classes, filing and closing criteria, default department and the time limit of each stage.',
+      users: 'Staff and grid worker accounts. Import departments and grids first: department staff need a department code, grid workers grid codes.',
+    },
+    order: 'Suggested order: regions → departments → organisations → categories → users',
+    template: 'Download template',
+    pick: 'Choose file (.xlsx / .csv)',
+    noFile: 'No file chosen',
+    tooLarge: 'The file is {size} MB, over the 10 MB limit: split it into several files',
+    readFailed: 'Cannot read the file: {reason}',
+    password: 'Initial password for new accounts',
+    passwordHint: 'Every new account gets this password and must change it at first login; existing accounts keep theirs. At least 8 characters with letters and digits.',
+    checking: 'Checking the file…',
+    recheck: 'Check again',
+    summary: '{rows} rows: {created} to add, {updated} to update, {unchanged} same as stored',
+    nothingToDo: 'All {rows} rows are the same as stored: nothing to import',
+    faults: '{count} problems found; nothing was written. Fix the file and choose it again.',
+    faultsShown: '(the first {shown} are listed; download the report for all of them)',
+    report: 'Download report',
+    confirm: 'Import',
+    done: 'Imported: {created} added, {updated} updated, {unchanged} unchanged',
+    columns: { sheet: 'Sheet', row: 'Row', column: 'Column', value: 'Value', reason: 'Problem' },
+    wholeFile: 'Whole file',
+  },
+};

@@ -5,7 +5,7 @@ import { method } from '../method';
 import * as g from '../registrySchemas';
 import type {
   AtCaseResult, ComponentRow, DueRecord, FreshnessDrillRow, FreshnessRow, HouseRow, ResidentDetail, ResidentPage,
-  ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
+  ResidentImportOutcome, ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
 } from '../registryTypes';
 import { byId } from '../schemas';
 import type { ExportFile } from '../assessmentTypes';
@@ -32,5 +32,6 @@ export const registryMethods = {
   'registry.freshnessDrill': method<FreshnessDrillRow[]>()({ input: g.freshnessDrillInput, access: FRESHNESS }),
   'registry.viewLog': method<{ total: number; rows: ViewLogRow[] }>()({ input: g.viewLogInput, access: ['admin'] }),
   'registry.exportResidents': method<ExportFile>()({ input: g.residentExportInput, access: READERS }),
+  'registry.importResidents': method<ResidentImportOutcome>()({ input: g.residentImportInput, access: KEEPERS }),
   'registry.atCase': method<AtCaseResult>()({ input: g.atCaseInput, access: CASE_READERS }),
 } as const;

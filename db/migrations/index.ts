@@ -12,6 +12,7 @@ import * as administration from './20261203100000_administration';
 import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_events';
 import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_and_time';
 import * as registers from './20261203400000_registers';
+import * as residentListIndex from './20261203400100_resident_list_index';
 
 interface Migration {
   name: string;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
   // registry (20261203400000–20261203499999)
   { name: '20261203400000_registers', ...registers },
+  { name: '20261203400100_resident_list_index', ...residentListIndex },
 
   // triage (20261203500000–20261203599999)
 ];

@@ -49,6 +49,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** A grid worker's grids: the home grid first, then the others assigned (users.grid_ids). */
+function gridIdsOf(home: string | null, stored: string | null | undefined): string[] {
+  const others = JSON.parse(stored || '[]') as string[];
+  return [...new Set([...(home ? [home] : []), ...others])];
+}
+
 export interface UserRecord extends SessionUser {
   passwordHash: string;
   active: boolean;
@@ -65,6 +71,7 @@ export async function findUserByUsername(db: Knex | Knex.Transaction, username: 
     role: r.role as Role,
     departmentId: r.department_id,
     regionId: r.region_id,
+    ...(r.role === 'grid_worker' ? { gridIds: gridIdsOf(r.region_id, r.grid_ids) } : {}),
     passwordHash: r.password_hash,
     active: Boolean(r.active),
     mustChangePassword: Number(r.must_change_password ?? 0) === 1,

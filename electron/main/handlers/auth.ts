@@ -40,6 +40,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     role: record.role,
     departmentId: record.departmentId,
     regionId: record.regionId,
+    ...(record.gridIds ? { gridIds: record.gridIds } : {}),
   };
   const { token, expiresAt } = backend.sessions.create(user);
   await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));

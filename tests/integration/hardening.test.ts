@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../core/api/errors';
 import type { CaseWithHistory, ReferenceData } from '../../core/api/types';
 import { startBridge, type RunningBridge } from '../../electron/main/bridge/httpBridge';
+import { sessionBodyLimit } from '../../electron/main/inputGuards';
 import { openTestBackend, type TestBackend } from '../support/backend';
 
 // Issue 11 §3: each hardening finding, from outside, as a user or an attacker would meet it.
@@ -206,5 +207,9 @@ describe('odd input gets a clear 4xx', () => {
     tokens.admin = await t.login('admin');
     const sheet = await api('onboarding.dryRun', { kind: 'users', fileName: 'a.xlsx', dataBase64: Buffer.alloc(1_500_000, 1).toString('base64') }, { authorization: `Bearer ${tokens.admin}` });
     expect(sheet.status).toBe(200);
+    // Every upload method gets as much as its schema takes; everything else 1 MB.
+    expect(sessionBodyLimit('cases.list')).toBe(1024 * 1024);
+    expect(sessionBodyLimit('registry.importResidents')).toBeGreaterThan(90_000_000);
+    expect(sessionBodyLimit('history.run')).toBeGreaterThan(16_777_220);
   });
 });

@@ -7,39 +7,9 @@ const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref="([A-Z]+\d+(?::[
 /** Longest tail of a chunk that may hold the start of a <mergeCell ...> cut by the chunk edge. */
 const CARRY = 200;
 
-/**
- * Bytes at the end of `chunk` that start a UTF-8 character the chunk does not finish. exceljs
- * decodes each chunk on its own, so a Chinese character cut by a chunk edge became two U+FFFD.
- */
-export function incompleteUtf8Tail(chunk: Buffer): number {
-  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-    const byte = chunk[chunk.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead byte
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
-  }
-  return 0;
-}
-
-/** Re-cuts a byte stream so that every chunk ends on a whole UTF-8 character. */
-export async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
-  let pending: Buffer | null = null;
-  for await (const chunk of chunks) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
-    }
-    const bytes: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-    const tail = incompleteUtf8Tail(bytes);
-    pending = tail > 0 ? bytes.subarray(bytes.length - tail) : null;
-    if (bytes.length > tail) yield bytes.subarray(0, bytes.length - tail);
-  }
-  if (pending) yield pending;
-}
-
 export async function* scanMergedRanges(chunks: AsyncIterable<Buffer | string>, found: string[]): AsyncGenerator<Buffer | string> {
   let carry = '';
-  for await (const chunk of wholeCharacters(chunks)) {
+  for await (const chunk of chunks) {
     // latin1 keeps byte offsets; the ranges and tag names are ASCII.
     const text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
     if (text.includes('mergeCell')) {

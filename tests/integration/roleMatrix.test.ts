@@ -85,6 +85,9 @@ const EXPECTED: Record<MethodName, Access> = {
   'onboarding.template': ['admin'],
   'onboarding.dryRun': ['admin'],
   'onboarding.confirm': ['admin'],
+  'history.inspect': ['admin'],
+  'history.run': ['admin'],
+  'history.progress': ['admin'],
 
   // registers and social organisations (issue 12)
   'registry.residents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],

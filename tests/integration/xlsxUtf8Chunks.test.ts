@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { incompleteUtf8Tail } from '../../db/import/mergeScan';
 import { readTable } from '../../db/import/tableReader';
+import { wholeUtf8Chunks } from '../../db/import/wholeUtf8Chunks';
 
 const dir = mkdtempSync(join(tmpdir(), 'griddesk-utf8-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,12 +21,13 @@ async function sheetOf(rows: number, sharedStrings: boolean): Promise<string> {
 }
 
 describe('Chinese text across the chunks of a large sheet', () => {
-  it('finds the bytes of a character cut by a chunk edge', () => {
-    const bytes = Buffer.from('独居老人', 'utf8');
-    expect(incompleteUtf8Tail(bytes)).toBe(0);
-    expect(incompleteUtf8Tail(bytes.subarray(0, 4))).toBe(1);
-    expect(incompleteUtf8Tail(bytes.subarray(0, 5))).toBe(2);
-    expect(incompleteUtf8Tail(Buffer.from('abc'))).toBe(0);
+  it('re-cuts a byte stream only between characters', async () => {
+    const bytes = Buffer.from('独居老人abc', 'utf8');
+    const pieces = [bytes.subarray(0, 4), bytes.subarray(4, 5), bytes.subarray(5, 11), bytes.subarray(11)];
+    const out: string[] = [];
+    for await (const chunk of wholeUtf8Chunks((async function* () { yield* pieces; })())) out.push(chunk.toString('utf8'));
+    expect(out.join('')).toBe('独居老人abc');
+    expect(out.some((s) => s.includes('\ufffd'))).toBe(false);
   });
 
   it.each([false, true])('reads every character of a sheet far larger than one chunk (shared strings: %s)', async (shared) => {

@@ -6,7 +6,7 @@ import type { HandlerContext, Handlers } from './handlerTypes';
 import { auditRefusal } from './auditTrail';
 import { describeFailure } from './failureLog';
 import { maskedFor } from './resultMasking';
-import { containsNul, mayCarryLargeBody } from './inputGuards';
+import { ANONYMOUS_BODY_BYTES, containsNul, sessionBodyLimit } from './inputGuards';
 
 const zhCN = z.locales.zhCN().localeError;
 z.config({
@@ -71,9 +71,9 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
     }
   }
   /** For the HTTP bridge, before it reads a body: more than a login form only with a session, large bodies only for uploads. */
-  const bodyAllowance = (method: string, token: string | null): 'anonymous' | 'session' | 'upload' =>
-    backend.sessions.get(token) === null ? 'anonymous' : mayCarryLargeBody(method) ? 'upload' : 'session';
-  return Object.assign(dispatch, { bodyAllowance });
+  const bodyLimit = (method: string, token: string | null): number =>
+    backend.sessions.get(token) === null ? ANONYMOUS_BODY_BYTES : sessionBodyLimit(method);
+  return Object.assign(dispatch, { bodyLimit });
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../core/api/errors';
 import type { CaseWithHistory, ReferenceData } from '../../core/api/types';
 import { startBridge, type RunningBridge } from '../../electron/main/bridge/httpBridge';
+import { sessionBodyLimit } from '../../electron/main/inputGuards';
 import { openTestBackend, type TestBackend } from '../support/backend';
 
 // Issue 11 §3: each hardening finding, from outside, as a user or an attacker would meet it.
@@ -92,34 +93,36 @@ describe('duplicate candidates', () => {
 });
 
 describe('a write while another process holds the SQLite write lock', () => {
-  async function holdLock(ms: number): Promise<void> {
+  /** Another process's connection takes the write lock; resolves once it holds it, with the moment it lets go. */
+  async function holdLock(ms: number): Promise<{ released: Promise<void> }> {
     const other = knexFactory({ client: 'sqlite3', connection: { filename: t.dbFile }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
     await other.raw('begin immediate');
-    await new Promise((done) => setTimeout(done, ms));
-    await other.raw('commit');
-    await other.destroy();
+    const released = (async () => {
+      await new Promise((done) => setTimeout(done, ms));
+      await other.raw('commit');
+      await other.destroy();
+    })();
+    return { released };
   }
 
   it('waits for a short lock and then succeeds', async () => {
-    const held = holdLock(1500);
-    await new Promise((done) => setTimeout(done, 100));
+    const held = await holdLock(1500);
     const { caseNo } = await report('500112004001001');
     expect(caseNo).toMatch(/^\d{8}-\d{4}$/);
-    await held;
+    await held.released;
   });
 
   it('gives a clear Chinese message when the lock outlasts the wait, and nothing is half-written', async () => {
     const before = await t.backend.knex('case_events').count({ n: '*' });
     t.backend.writePath.busyWaitMs = 1200;
     try {
-      const held = holdLock(3000);
-      await new Promise((done) => setTimeout(done, 100));
+      const held = await holdLock(3000);
       const response = await attempt('dispatcher', 'cases.report', {
         source: 'hotline', gridId: gridByCode('500112004001001').id, address: 'x 路 1 号', description: '路灯不亮已经三天了', reporterName: '张先生', reporterPhone: '13812345678',
       });
       expect(response.ok).toBe(false);
       expect(!response.ok && response.error.message).toContain('数据库正被其他程序占用');
-      await held;
+      await held.released;
     } finally {
       t.backend.writePath.busyWaitMs = undefined;
     }
@@ -204,5 +207,9 @@ describe('odd input gets a clear 4xx', () => {
     tokens.admin = await t.login('admin');
     const sheet = await api('onboarding.dryRun', { kind: 'users', fileName: 'a.xlsx', dataBase64: Buffer.alloc(1_500_000, 1).toString('base64') }, { authorization: `Bearer ${tokens.admin}` });
     expect(sheet.status).toBe(200);
+    // Every upload method gets as much as its schema takes; everything else 1 MB.
+    expect(sessionBodyLimit('cases.list')).toBe(1024 * 1024);
+    expect(sessionBodyLimit('registry.importResidents')).toBeGreaterThan(90_000_000);
+    expect(sessionBodyLimit('history.run')).toBeGreaterThan(16_777_220);
   });
 });

@@ -6,11 +6,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../dispatcher';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
-// Read before the session is checked, so small: a login or a form. Uploads with a session get more.
-const ANONYMOUS_BODY_BYTES = 64 * 1024;
-const SESSION_BODY_BYTES = 1024 * 1024;
-const UPLOAD_BODY_BYTES = 16 * 1024 * 1024;
-const BODY_LIMITS = { anonymous: ANONYMOUS_BODY_BYTES, session: SESSION_BODY_BYTES, upload: UPLOAD_BODY_BYTES } as const;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,7 +79,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   }
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
-  const limit = BODY_LIMITS[dispatch.bodyAllowance(method, token)];
+  // Small before authentication; with a session, as large as the method's input allows (inputGuards.ts).
+  const limit = dispatch.bodyLimit(method, token);
   let input: unknown;
   try {
     const body = await readBody(req, limit);

@@ -11,6 +11,8 @@ export interface SessionUser {
   role: Role;
   departmentId: string | null;
   regionId: string | null;
+  /** Every grid a grid worker covers (the home grid, `regionId`, first); absent for other roles. */
+  gridIds?: string[];
 }
 
 export interface LoginResult {

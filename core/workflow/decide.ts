@@ -13,7 +13,13 @@ export interface Actor {
   departmentId: string | null;
   /** The grid a grid worker serves. */
   gridId: string | null;
+  /** All the grids a grid worker covers, when more than the home grid. */
+  gridIds?: readonly string[];
 }
+
+/** Whether a grid worker covers the grid: the home grid, or any other grid assigned to them. */
+export const coversGrid = (actor: Pick<Actor, 'gridId' | 'gridIds'>, gridId: string): boolean =>
+  actor.gridId === gridId || (actor.gridIds?.includes(gridId) ?? false);
 
 export interface DecideContext {
   now: number;
@@ -51,7 +57,7 @@ export function scopeRefusal(state: CaseState, move: Move, actor: Actor): string
       return '只能办理派遣给本部门的案件';
     }
   }
-  if (actor.role === 'grid_worker' && actor.gridId !== state.gridId) return '网格员只能办理本网格的案件';
+  if (actor.role === 'grid_worker' && !coversGrid(actor, state.gridId)) return '网格员只能办理本网格的案件';
   const handlerMoves = ['handle', 'request_extension', 'request_park'];
   if (handlerMoves.includes(move.move)) {
     const expected: Record<string, readonly Role[]> = {

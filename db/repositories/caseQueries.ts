@@ -22,7 +22,7 @@ export interface CaseFilter {
 }
 
 /** What part of the queue a user may see, decided by the handler from the role. */
-export type CaseScope = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'grid'; gridId: string };
+export type CaseScope = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'grid'; gridId: string; /** A grid worker covering several grids. */ gridIds?: string[] };
 
 export type CaseSort = 'deadline' | 'reported_desc';
 
@@ -76,7 +76,10 @@ function applyText(db: Knex, q: Knex.QueryBuilder, text: string): void {
 export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope: CaseScope, now: number): Knex.QueryBuilder {
   const statuses = statusesOf(f);
   if (scope.kind === 'department') inDepartment(q, scope.departmentId, statuses, 'scope_departments');
-  if (scope.kind === 'grid') q.where('cases.grid_id', scope.gridId);
+  if (scope.kind === 'grid') {
+    if (scope.gridIds) q.whereIn('cases.grid_id', scope.gridIds);
+    else q.where('cases.grid_id', scope.gridId);
+  }
   if (f.tab) applyTab(q, f.tab, now);
   if (f.statuses && f.statuses.length > 0) q.whereIn('cases.status', f.statuses);
   if (f.streetId) q.where('cases.street_id', f.streetId);

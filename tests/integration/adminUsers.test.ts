@@ -135,4 +135,27 @@ describe('user accounts', () => {
     expect((await login('leader', 'Demo@2026')).user.username).toBe('leader');
     expect(await auditOf('user.unlock', leader.id)).toHaveLength(1);
   });
+
+  it('a grid worker covering two grids reports and sees cases in both, and in no other', async () => {
+    await call('users.save', {
+      username: 'gw-two', displayName: '双格网格员', role: 'grid_worker', gridIds: [grid('500112003001001'), grid('500112003001002')], password: 'TwoGrids2026',
+    });
+    const { token, user } = await login('gw-two', 'TwoGrids2026');
+    expect(user.gridIds).toEqual([grid('500112003001001'), grid('500112003001002')]);
+    const report = (gridId: string) => t.dispatch('cases.report', {
+      source: 'grid_worker', gridId, address: '双湖路 8 号', description: '人行道护栏倒伏，行人绕行', reporterName: '', reporterPhone: '',
+    }, token);
+    const second = await report(grid('500112003001002'));
+    expect(second.ok).toBe(true);
+    const other = await report(grid('500112003001003'));
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error.message).toBe('网格员只能上报本网格的问题');
+    const list = await call<{ rows: Array<{ gridId: string }>; total: number }>('cases.list', { pageSize: 500 }, token);
+    const grids = new Set(list.rows.map((r) => r.gridId));
+    expect(grids.has(grid('500112003001002'))).toBe(true);
+    expect([...grids].every((g) => g === grid('500112003001001') || g === grid('500112003001002'))).toBe(true);
+    // A grid worker of one grid still sees only that grid.
+    const single = await call<{ rows: Array<{ gridId: string }> }>('cases.list', { pageSize: 500 }, await t.login('gw003001001'));
+    expect(single.rows.every((r) => r.gridId === grid('500112003001001'))).toBe(true);
+  });
 });

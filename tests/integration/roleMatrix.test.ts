@@ -103,6 +103,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.freshness': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
   'registry.freshnessDrill': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
   'registry.viewLog': ['admin'],
+  'registry.exportResidents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.importResidents': ['admin', 'grid_worker'],
   'registry.atCase': EVERYONE,
 
   // sessions and audit (issues 11, 13)

@@ -11,14 +11,14 @@ export function scopeOf(user: SessionUser): CaseScope {
   }
   if (user.role === 'grid_worker') {
     if (!user.regionId) throw new ApiError('FORBIDDEN', '账号未绑定网格，请联系管理员');
-    return { kind: 'grid', gridId: user.regionId };
+    return { kind: 'grid', gridId: user.regionId, ...(user.gridIds && user.gridIds.length > 1 ? { gridIds: user.gridIds } : {}) };
   }
   return { kind: 'all' };
 }
 
 export function inScope(state: CaseState, scope: CaseScope): boolean {
   if (scope.kind === 'department') return state.departmentIds.includes(scope.departmentId);
-  if (scope.kind === 'grid') return state.gridId === scope.gridId;
+  if (scope.kind === 'grid') return state.gridId === scope.gridId || (scope.gridIds?.includes(state.gridId) ?? false);
   return true;
 }
 

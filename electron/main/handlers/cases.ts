@@ -89,7 +89,7 @@ export async function caseWithHistory(backend: Backend, state: CaseState, user: 
   const names = await loadUserNames(backend.knex, events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   const { categories } = await backend.reference();
   const category = categories.find((c) => c.id === state.categoryId);
-  const actor = { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId };
+  const actor = { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId, ...(user.gridIds ? { gridIds: user.gridIds } : {}) };
   return {
     case: toDetail(state, now),
     events: toEventViews(events, names),

@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../../core/api/errors';
 import { writeAudit } from '../../../db/repositories/audit';
 import { countUsers, hashPassword } from '../../../db/repositories/users';
+import { upsertRegionRecords } from '../../../db/repositories/regionRecords';
+import { passwordFault } from '../../../core/admin/password';
 import { writeCatalogue } from '../../../db/seed/catalogue';
 import { seedDemo } from '../../../db/seed/demo';
 import type { Backend } from '../backend';
@@ -26,6 +28,8 @@ export const loadDemo: Handler<'setup.loadDemo'> = async (_input, { backend }) =
 /** A real office: the shipped catalogue and calendar, and its first administrator. */
 export const initialise: Handler<'setup.initialise'> = async (input, { backend }) => {
   await assertEmpty(backend);
+  const fault = passwordFault(input.adminPassword, input.adminUsername);
+  if (fault) throw new ApiError('VALIDATION_FAILED', fault, [{ path: 'adminPassword', message: fault }]);
   const passwordHash = await hashPassword(input.adminPassword);
   await backend.writePath.transaction(async (tx) => {
     await writeCatalogue(tx);
@@ -34,6 +38,9 @@ export const initialise: Handler<'setup.initialise'> = async (input, { backend }
       { id, username: input.adminUsername, display_name: input.adminDisplayName, role: 'admin', password_hash: passwordHash },
     ]);
     await writeAudit(tx, backend.now(), { userId: id, action: 'setup.initialise', targetType: 'user', targetId: id });
+    if (input.districtCode && input.districtName) {
+      await upsertRegionRecords(tx, [{ code: input.districtCode, name: input.districtName }], { userId: id, at: backend.now(), via: 'setup' });
+    }
   });
   backend.invalidateCaches();
   return { username: input.adminUsername };

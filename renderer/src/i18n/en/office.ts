@@ -2,6 +2,7 @@ import type { zhOffice } from '../zh/office';
 
 export const enOffice: typeof zhOffice = {
   office: {
+    setup: { districtCode: 'District code', districtName: 'District name', districtCodeRule: 'Six digits', districtNameRule: 'Enter the district name' },
     tabs: { checklist: 'Setup checklist', users: 'Users', departments: 'Departments', organisations: 'Organisations', catalogue: 'Catalogue', calendar: 'Calendar' },
     common: {
       add: 'Add', edit: 'Edit', save: 'Save', cancel: 'Cancel', saved: 'Saved', search: 'Search', active: 'Active', inactive: 'Inactive',

@@ -1,6 +1,7 @@
 /** 系统管理: users, departments, organisations, catalogue, calendar, the setup checklist, own password. */
 export const zhOffice = {
   office: {
+    setup: { districtCode: '区县编码', districtName: '区县名称', districtCodeRule: '区县编码应为 6 位数字', districtNameRule: '请输入区县名称' },
     tabs: { checklist: '启用清单', users: '用户', departments: '部门', organisations: '社会组织', catalogue: '事项目录', calendar: '工作日历' },
     common: {
       add: '新增', edit: '编辑', save: '保存', cancel: '取消', saved: '已保存', search: '查找', active: '使用中', inactive: '已停用',

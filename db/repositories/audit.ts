@@ -12,17 +12,20 @@ export interface AuditEntry {
 
 /** Audit rows sync like any other, so the district sees who looked at what. */
 export async function writeAudit(tx: WriteTx, at: number, entry: AuditEntry): Promise<void> {
-  await tx.insert('audit_log', [
-    {
-      id: uuidv7(),
-      at,
-      user_id: entry.userId,
-      action: entry.action,
-      target_type: entry.targetType ?? '',
-      target_id: entry.targetId ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    },
-  ]);
+  await writeAudits(tx, at, [entry]);
+}
+
+/** Many audit rows in one multi-row insert: an import audits thousands of changes at once. */
+export async function writeAudits(tx: WriteTx, at: number, entries: readonly AuditEntry[]): Promise<void> {
+  await tx.insert('audit_log', entries.map((entry) => ({
+    id: uuidv7(),
+    at,
+    user_id: entry.userId,
+    action: entry.action,
+    target_type: entry.targetType ?? '',
+    target_id: entry.targetId ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  })));
 }
 
 export interface AuditRow {

@@ -10,6 +10,7 @@ test('the admin keeps the matter admission list; enforcement matters cannot be a
   await page.getByTestId('nav-admin').click();
   await page.getByRole('tab', { name: '事项准入清单' }).click();
   await expect(page).toHaveURL(/#\/admin/);
+  await page.getByRole('tab', { name: '事项准入清单' }).click();
   const table = page.getByTestId('admission-table');
   await expect(table).toContainText('无证经营');
   await page.screenshot({ path: testInfo.outputPath('admin-admission.png'), animations: 'disabled' });

@@ -72,3 +72,42 @@ test('the admin downloads a template, sees a faulty file’s problems by row, th
   await page.getByRole('tab', { name: '区域网格' }).click();
   await expect(page.getByTestId('regions-tree')).toContainText('新桥街道');
 });
+
+test('staff accounts from an .xlsx: the initial password is asked for, faulty rows are listed, a clean list imports (and reads in English too)', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, 'admin');
+  await openImport(page);
+  await page.getByTestId('onboarding-kind-users').click();
+  await expect(page.getByTestId('onboarding-password')).toBeVisible();
+
+  const header = ['用户名*', '姓名*', '角色*', '手机号', '所属部门编码', '负责网格编码', '网格长', '状态'];
+  const faulty = await workbook('staff-faulty.xlsx', '用户', [
+    header,
+    ['e2e_disp', '周敏', '调度员', '13812345678', null, null, null, null],
+    ['e2e_bad', '吴刚', '队长', null, null, null, null, null],
+    ['e2e_phone', '郑洁', '值班长', '1380013800', null, null, null, null],
+  ]);
+  await page.getByTestId('onboarding-file').setInputFiles(faulty);
+  const issues = page.getByTestId('onboarding-issues');
+  await expect(issues).toContainText('“队长”不是可选的值');
+  await expect(issues).toContainText('格式不对');
+  await expect(issues).toContainText('新账号初始密码');
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByTestId('onboarding-faults')).toContainText('nothing was written');
+  await page.screenshot({ path: testInfo.outputPath('onboarding-users-en.png'), animations: 'disabled' });
+  await page.getByRole('button', { name: '中文' }).click();
+
+  await page.getByTestId('onboarding-password').fill('Welcome-2026');
+  const clean = await workbook('staff.xlsx', '用户', [header, ['e2e_disp', '周敏', '调度员', '13812345678', null, null, null, '启用']]);
+  await page.getByTestId('onboarding-file').setInputFiles(clean);
+  await expect(page.getByTestId('onboarding-summary')).toContainText('将新增 1 条');
+  await page.screenshot({ path: testInfo.outputPath('onboarding-users.png'), animations: 'disabled' });
+  await page.getByTestId('onboarding-confirm').click();
+  await expect(page.getByText('已导入：新增 1 条')).toBeVisible({ timeout: 30_000 });
+
+  // The 用户 tab keeps the list it loaded when 系统管理 opened: come back to it afresh.
+  await page.goto('/#/admin?tab=users');
+  await page.reload();
+  await expect(page.getByTestId('users-table')).toContainText('e2e_disp');
+});

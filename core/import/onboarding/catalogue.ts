@@ -1,24 +1,13 @@
 /** The category catalogue template (事项类别) and how one of its rows becomes a category draft. */
+import type { CategoryRecord } from '../../admin/catalogue';
 import type { MatterKind } from '../../api/types';
 import type { LimitUnit, TimeLimit } from '../../calendar/types';
 import { TIMED_STAGES, type Priority, type TimedStage } from '../../domain/case';
 import { cellText } from '../cells';
 import type { KindSpec, RowReader } from './columns';
 
-export interface CategoryDraft {
-  code: string;
-  majorName: string;
-  name: string;
-  filingCriteria: string;
-  closingCriteria: string;
-  keywords: string[];
-  /** Default department's code, or null for none. */
-  departmentCode: string | null;
-  limits: Record<TimedStage, TimeLimit>;
-  gridAdmissible: boolean;
-  matterKind: MatterKind | null;
-  priority: Priority;
-}
+/** The administration's category record as a row gives it: the default department by code, not id. */
+export type CategoryDraft = Omit<CategoryRecord, 'id' | 'departmentId'> & { departmentCode: string | null };
 
 export const STAGE_HEADERS: Record<TimedStage, string> = {
   accept: '受理时限', sign: '签收时限', handle: '处置时限', verify: '核查时限', callback: '回访时限',

@@ -1,28 +1,10 @@
 /** The departments (部门) and social organisations (社会组织) templates, and how their rows become records. */
+import type { DepartmentRecord, OrganisationRecord } from '../../admin/units';
 import { ACTIVE_WORDS, type KindSpec, type RowReader } from './columns';
 
-export interface DepartmentDraft {
-  code: string;
-  name: string;
-  shortName?: string;
-  vertical?: boolean;
-  contactPerson?: string;
-  phone?: string;
-  dutyHours?: string;
-  active?: boolean;
-}
-
-export interface OrganisationDraft {
-  code: string;
-  name: string;
-  kind?: string;
-  services?: string[];
-  contactName?: string;
-  contactPhone?: string;
-  address?: string;
-  dutyHours?: string;
-  active?: boolean;
-}
+/** What a row gives: the administration's record without an id (rows are matched by code). */
+export type DepartmentDraft = Omit<DepartmentRecord, 'id'>;
+export type OrganisationDraft = Omit<OrganisationRecord, 'id'>;
 
 const ACTIVE_NOTE = '启用 / 停用（空 = 启用；已有的保持原状态）';
 const DUTY_NOTE = '如“工作日 8:30–17:30”或“24 小时”，最多 64 个字';

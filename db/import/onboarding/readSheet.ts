@@ -18,16 +18,19 @@ export interface ReadSheet<D> {
 /** Onboarding lists are small enough to hold; the largest (users) is about 10,000 rows. */
 export async function readOnboardingSheet<D>(spec: KindSpec, source: TableSource, readRow: (row: RowReader) => D | null): Promise<ReadSheet<D>> {
   const table = await readWholeTable(source, { sheets: [spec.sheet] });
-  const issues = [...table.issues];
   const rows: Array<SheetRow<D>> = [];
   const first = table.rows[0];
-  if (!first) return { rowCount: 0, rows, issues };
+  if (!first) return { rowCount: 0, rows, issues: table.issues };
   const { map, issues: headerIssues } = mapColumns(spec, first.header, first.sheet, first.headerRow);
-  if (headerIssues.length > 0) return { rowCount: table.rows.length, rows, issues: [...headerIssues, ...issues] };
+  if (headerIssues.length > 0) return { rowCount: table.rows.length, rows, issues: [...headerIssues, ...table.issues] };
+  const issues: ImportIssue[] = [];
   for (const tableRow of table.rows) {
+    // The reader's faults (a formula, an error value) name the column as the file's header does.
+    const cellFaults = tableRow.issues.map((issue) => ({ ...issue, column: issue.column.replace(/[*＊]$/, '') }));
     const reader = new RowReader(spec, map, tableRow.sheet, tableRow.row, tableRow.cells);
     const draft = readRow(reader);
-    issues.push(...reader.issues);
+    // One line per cell: a formula cell read as empty is not also reported as a blank required one.
+    issues.push(...cellFaults, ...reader.issues.filter((issue) => !cellFaults.some((fault) => fault.column === issue.column)));
     if (draft !== null) rows.push({ reader, draft });
   }
   return { rowCount: table.rows.length, rows, issues };

@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../../core/api/errors';
 import type { RecordFault } from '../../../core/admin/records';
 import type { Row, SyncedTable, WriteTx } from '../../writePath';
-import { writeAudit } from '../audit';
+import { writeAudits, type AuditEntry } from '../audit';
 
 /** Who made a change and from where, for the audit rows. */
 export interface ChangeSource {
@@ -64,6 +64,8 @@ export async function writeRecords(tx: WriteTx, spec: WriteSpec, records: readon
   const shown = (columns: Row) => Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, spec.secret?.includes(k) ? '***' : v]));
   const result: WriteResult = { created: [], updated: [], unchanged: [], ids: new Map() };
   const inserts: Row[] = [];
+  // Written in one batch at the end: an Excel import changes thousands of rows in one go.
+  const audits: AuditEntry[] = [];
   for (const record of records) {
     const row = record.id ? byId.get(record.id) : byKey.get(record.key.toLowerCase());
     if (!row) {
@@ -72,7 +74,7 @@ export async function writeRecords(tx: WriteTx, spec: WriteSpec, records: readon
       inserts.push({ id, ...columns });
       result.ids.set(record.key, id);
       result.created.push(record.key);
-      await writeAudit(tx, source.at, {
+      audits.push({
         userId: source.userId, action: `${spec.entity}.create`, targetType: spec.entity, targetId: id,
         detail: { key: record.key, via: source.via, before: null, after: shown(columns) },
       });
@@ -87,7 +89,7 @@ export async function writeRecords(tx: WriteTx, spec: WriteSpec, records: readon
       continue;
     }
     await tx.update(spec.table, id, patch);
-    await writeAudit(tx, source.at, {
+    audits.push({
       userId: source.userId, action: `${spec.entity}.update`, targetType: spec.entity, targetId: id,
       detail: {
         key: record.key, via: source.via,
@@ -106,6 +108,7 @@ export async function writeRecords(tx: WriteTx, spec: WriteSpec, records: readon
     else groups.set(shape, [row]);
   }
   for (const rows of groups.values()) await tx.insert(spec.table, rows);
+  await writeAudits(tx, source.at, audits);
   return result;
 }
 

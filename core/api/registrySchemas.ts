@@ -40,6 +40,12 @@ export const residentInput = z.strictObject({
   note: short(200),
 });
 
+export const residentExportInput = z.strictObject({
+  gridId: id.optional(),
+  building: z.string().trim().max(64).optional(),
+  name: z.string().trim().max(32).optional(),
+});
+
 export const revealInput = z.strictObject({
   id,
   reason: z.string().trim().min(4, { message: '请写明查看原因（至少 4 个字）' }).max(200),
@@ -108,3 +114,11 @@ export const freshnessDrillInput = z.strictObject({ gridId: id, from: epochMs, t
 export const viewLogInput = z.strictObject({ id, ...page });
 
 export const atCaseInput = z.strictObject({ caseId: id });
+
+/** A residents sheet (.xlsx or .csv) as base64; 64 MB of file is about 90 million base64 characters. */
+export const residentImportInput = z.strictObject({
+  fileName: z.string().trim().min(1, { message: '缺少文件名' }).max(255, { message: '文件名过长' }),
+  dataBase64: z.string().min(1, { message: '文件是空的' }).max(90_000_000, { message: '文件超过 64 MB：请分成几个文件导入' }),
+  /** true: check and count only; false: write all rows, or none when any row has an issue. */
+  dryRun: z.boolean().default(true),
+});

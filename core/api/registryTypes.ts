@@ -1,3 +1,4 @@
+import type { ImportIssue } from '../import/report';
 import type { RecordKind, TagCode } from '../registry/tags';
 
 export interface TagView {
@@ -126,4 +127,14 @@ export interface AtCaseResult {
   houses: HouseRow[];
   components: ComponentRow[];
   mayReveal: boolean;
+}
+
+/** What a residents sheet does (dry run) or did: with any issue, nothing is written. */
+export interface ResidentImportOutcome {
+  rows: number;
+  created: number;
+  updated: number;
+  issues: ImportIssue[];
+  issueCount: number;
+  written: boolean;
 }

@@ -25,7 +25,11 @@ const family = <K extends string>(kind: K, source: string, weak = false): Family
 
 export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   // Broken, bent or loose, and now hanging, swinging or leaning over something.
-  family('fall', `(断|裂|松|歪|弯|脱)[了开掉下来半截一]*${gap(6)}(挂|吊|悬|晃|甩|耷|垂|倾|斜|戳)`),
+  family('fall', `(断|裂|松|歪|弯|脱)[了开掉下来半截一]*${gap(6)}(挂|吊|悬|晃|甩|耷|垂|倾|斜|戳|靠)`),
+  // Lifted or torn loose by the wind, hanging over a place, leaning against something.
+  family('fall', '(掀|刮|吹)(开|起|翻|倒|落|飞|跑)|脱离|翻动|悬(于|在)|倒向'),
+  family('fall', '(锈|折|压|拉|扯|撞|刮)断|掉落|坠下|裂了|裂开|裂成|吊装|吊运', true),
+  family('fall', '连根(拔|翘)起|斜靠|(跨|翻|爬|探)出(去|来)?'),
   family('fall', `(往|朝|向)${gap(4)}(塌|掉|落|倒|压|倾|斜|砸|垮|歪)`),
   family('fall', `(要|会|快|就)(落|掉|砸|倒|塌|垮)(到|在|下|了)`),
   family('fall', `(头顶|头上)${gap(4)}(甩|晃|吊|悬|掉|过)`),
@@ -36,7 +40,8 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('collapse', `(墙|楼|房子|棚|架子|脚手架|围墙|屋顶|天花板)${gap(2)}(倒了|塌了|垮了|塌下来|垮下来)`),
   // Shut in: a lift, a car, a room, and not coming out.
   family('harm', `(卡|停|困|关|锁)(在|住|着|了)${gap(8)}(不动|出不来|打不开)`),
-  family('harm', '(里面|里头|车里|屋里|屋头|梯里)(还)?(关|锁|困|有)(了|着)?(个|一个)'),
+  family('harm', '(里面|里头|车里|屋里|屋头|梯里|轿厢里|轿厢内)(还)?(关|锁|困|有)(了|着)?(个|一个|一位|一名|位|名)'),
+  family('harm', `(电梯|轿厢|扶梯)${gap(8)}(停住|卡住|不动了|停在半)`, true),
   // Called and not answering; a thud heard behind a door.
   family('missing', `(喊|叫|敲|拍)${gap(4)}(不醒|不应|不答应|不回应|没反应|没动静)`),
   family('missing', '(咚|砰|嘭|哐)的一声', true),
@@ -45,16 +50,22 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('fire', `烟从${gap(4)}(冒|喷|窜|出|往)`),
   family('fire', `(走廊|楼道|屋里|屋头|房间)${gap(2)}(全是|都是)烟`),
   family('fire', '(红彤彤|通红|火红)'),
+  family('fire', '引燃|蔓延|燃烧|自燃|火线|烧到|烧着|烧过来'),
+  // Escape routes shut where people are.
+  family('fire', `(安全出口|疏散|逃生|唯一的出口|出口)${gap(6)}(锁|堵|封)`),
   family('electric', '(麻|电)了一下|被麻|(冒|闪|打|起)(火星|火花)|在闪火|爆了一下'),
   // A cover gone, broken or sunk: a hole where people and wheels go.
   family('opening', `(盖子|盖板|井盖|篦子)${gap(6)}(偷|丢|没了|不见|碎|陷|翻|移开|掀)`),
   family('opening', '(黑洞洞|黑窟窿)'),
   // Something lying in, or thrown up from, the carriageway; signals dark; traffic in chaos.
-  family('obstacle', `(横|倒|堆|压|掉|落|散|撒)(在|到|过)${gap(6)}(车道|马路|路上|路口|路中|主路|公路|快车道|路面)`),
+  family('obstacle', `(横|倒|堆|压|掉|落|散|撒|躺|放|卷|伸|挡)(躺)?(在|到|过|进|住)${gap(6)}(车道|马路|路上|路口|路中|主路|公路|快车道|路面)`),
+  family('obstacle', '同时(亮)?绿灯|都是绿灯|全是绿灯'),
   family('obstacle', `(红绿灯|信号灯)${gap(4)}(全|都)?(黑了|灭了|不亮)`),
   family('obstacle', '(乱成|都在抢|急打方向|猛打方向|都在绕|急刹)', true),
   // People already hurt, or crying out.
-  family('harm', '(撞|摔|滑|跌|栽)(上去|倒|伤|下来|在|进去)'),
+  family('harm', '(撞|摔|滑|跌|栽)(上去|倒|伤|下来|在|进去)|相撞|撞车|撞上|撞到人'),
+  // Sharp things where people, mostly children, go.
+  family('harm', '碎玻璃|针头|针管|刀片', true),
   family('harm', '(惨叫|哭喊|大叫|呼救|尖叫)'),
   family('harm', '被(带|夹|卷|咬|烫)', true),
   // Any weapon in hand, any attack on a person or a door.
@@ -62,12 +73,19 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
   family('violence', `(踹|砸|撬|捅|踢|剪|割)${gap(6)}(门|锁|窗)`),
   family('violence', '(推|打|抓|扯|掐|踢|追)(我|他|她|人)|抓扯|追打|推来推去|推推搡搡|发疯|发狂'),
   family('violence', '(冲(下来|过来|上来|进来)|(躲|藏)(在|着))', true),
+  // Held against their will.
+  family('violence', '不让(离开|出门|走|出来|出去)|关在家里|扣(住|押)'),
+  family('violence', `(跟着|趁着)${gap(6)}(进去|进来|进了)`),
   // Money leaving now.
   family('fraud', `(转|打|汇)(了|过去)?${gap(6)}(钱|块|万)`),
   family('fraud', '(存折|继续转|还要转|让我转)'),
   // Water running into homes and shops.
   family('flood', `(往|朝|流进|灌进)${gap(6)}(屋|家|店|铺|门面|地下|车库|客厅|房间)(里|内|头)?(冒|流|灌|涌|漫|进)`),
-  family('flood', '(漫到|淹到|冒到|灌到)'),
+  family('flood', '(漫到|淹到|冒到|灌到|进屋|进了屋)'),
+  // Shut in by whatever it is: cannot get out or down.
+  family('harm', '出不来|下不来|出不去', true),
+  // No barrier, nobody watching, where people pass.
+  family('opening', '(没有|未|没)(封闭|封路|封起来|人看管)', true),
   // Cold, heat, illness with no one to help.
   family('exposure', '(零下|太阳大|闷在车|高烧|没人照顾|无人照顾|无人照料|没人管)'),
 ];
@@ -77,7 +95,7 @@ export const RISK_FAMILIES: readonly Family<HazardRisk>[] = [
  * each, so that a danger worded in a way no list foresaw still counts with a person exposed or a second sign.
  */
 export const RISK_MORPHEMES: readonly Family<HazardRisk>[] = [
-  family('collapse', '[塌垮]', true),
+  family('collapse', '[塌垮]|裂纹', true),
   family('fall', '[砸坠]', true),
   family('flood', '淹', true),
   family('fire', '爆', true),

@@ -109,6 +109,7 @@ export const HAZARD_RISKS: Record<HazardRisk, readonly string[]> = {
 export const COMBINED_RISKS: readonly { kind: HazardRisk; first: readonly string[]; second: readonly string[] }[] = [
   { kind: 'electric', first: ['电线', '插线板', '插座', '充电', '电箱', '配电', '电缆', '电器', '电闸'], second: ['积水', '水里', '泡在', '淹', '进水', '漏水', '雨水', '湿'] },
   { kind: 'fire', first: ['火星', '烟头', '火堆', '烧'], second: ['干草', '草堆', '枯草', '易燃', '油桶', '纸箱', '木材', '山林', '树林'] },
+  { kind: 'fire', first: ['抽烟', '烟头', '明火', '电炉', '打火机', '电焊', '烧东西', '在烧', '烧火'], second: ['油漆', '喷漆', '稀料', '汽油', '柴油', '酒精', '香蕉水', '液化气', '煤气罐'] },
 ];
 
 /**
@@ -151,7 +152,9 @@ export const SETTLED_WORDS: Record<SettledKind, readonly string[]> = {
     '昨晚', '昨天', '前天', '前两天', '前几天', '后来', '当时', '已制止', '已排完', '排完了', '已下架', '已劝离', '盖上了', '弄开了',
     '闻不到', '已经好了', '好了', '已和好', '已发放', '已离场',
   ],
-  minor: ['流量小', '少量', '小范围', '轻微', '有点', '数据稳定', '无新增', '不影响', '无积水', '没有积水', '一点点'],
+  // Slight, or put on the routine path (限期整改, 列入养护计划): not a matter of hours.
+  minor: ['流量小', '少量', '小范围', '轻微', '有点', '数据稳定', '无新增', '不影响', '无积水', '没有积水', '一点点',
+    '限期整改', '责令整改', '要求整改', '列入计划', '养护计划', '维修计划', '纳入计划'],
   enquiry: [
     '咨询', '想问', '请问', '问一下', '问下', '问问', '能不能', '可不可以', '需不需要', '要不要', '什么时候', '何时', '啥时候',
     '怎么办理', '如何办理', '申请', '材料', '建议', '希望',
@@ -163,7 +166,7 @@ export const SETTLED_WORDS: Record<SettledKind, readonly string[]> = {
  * Phrases that contain a risk word without meaning it: 呕吐物 (on the pavement) is litter, 放电 in
  * 停放电动车 is a verb and a noun. They are read first and hide what they contain.
  */
-const NOT_A_HAZARD: readonly string[] = ['呕吐物', '放电动车', '放电瓶车', '堆放电', '存放电', '摆放电', '放电缆'];
+const NOT_A_HAZARD: readonly string[] = ['呕吐物', '放电动车', '放电瓶车', '堆放电', '存放电', '摆放电', '放电缆', '120米', '120平', '120元'];
 /** 一直在哭, 一直有人: going on right now, not a long-standing nuisance. */
 const NOT_SETTLED: readonly string[] = ['一直在', '一直有', '一直是', '还一直'];
 

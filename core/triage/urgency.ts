@@ -11,8 +11,11 @@
  *   - the learned urgency of similar past cases (历史相似案件多为紧急), when the office has history;
  *   - against: the report is about something over, a question, or a long-standing nuisance.
  *
- * The weights and the threshold were tuned on the dev set (tests/fixtures/triage-eval/dev.jsonl)
- * for urgent recall ≥ 0.95 at the best precision; see docs/architecture.md.
+ * Risks and people come from word lists (hazards.ts) and sentence patterns (hazardPatterns.ts);
+ * tense.ts decides, clause by clause, which of them are over, feared, or going on now.
+ *
+ * The weights and the threshold were tuned on the dev sets (tests/fixtures/triage-eval/dev.jsonl,
+ * dev2.jsonl) for urgent recall ≥ 0.95 at the best precision, never on eval; see docs/architecture.md.
  */
 import type { HazardRisk, HazardRole, SettledKind, TriageUrgency, UrgencyReason } from '../api/types';
 import { readHazards, ROLE_EXPOSURE, WEAK_HAZARD_WORDS, type HazardMention } from './hazards';
@@ -93,6 +96,8 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
   });
   if (alarms.length > 0) reasons.push({ kind: 'alarm', words: alarms, points: weights.alarm });
 
+  // Someone unreachable is a worry about a person only when the report names one (not a shop that moved away).
+  if (reading.roles.length === 0) timed.risks = timed.risks.map((risk) => (risk.kind === 'missing' ? { ...risk, weak: true } : risk));
   const dangers = timed.risks.filter((mention) => !HARM_RISKS.has(mention.kind));
   const harms = timed.risks.filter((mention) => HARM_RISKS.has(mention.kind));
   const danger = strongest(dangers);
@@ -108,11 +113,12 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
   }
 
   const positive = categoryPoints + reasons.reduce((sum, reason) => sum + (reason.kind === 'category' ? 0 : reason.points), 0);
-  const { discount, penalty } = against(timed, weights);
+  const { discount, penalty, counted } = against(timed, weights);
   const score = positive * discount - penalty;
-  if (timed.settled.length > 0 && score < positive) {
-    const settled: SettledKind[] = distinct(timed.settled.map((mention) => mention.kind));
-    reasons.push({ kind: 'settled', settled, words: words(timed.settled), points: score - positive });
+  const countedWords = timed.settled.filter((mention) => counted.has(mention.kind));
+  if (countedWords.length > 0 && score < positive) {
+    const settled: SettledKind[] = distinct(countedWords.map((mention) => mention.kind));
+    reasons.push({ kind: 'settled', settled, words: words(countedWords), points: score - positive });
   }
   return {
     score: round2(score),
@@ -128,14 +134,17 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
  * the past are background; a question or a chronic word still counts against it, unless the report
  * also says it is happening now.
  */
-function against(timed: TimedReading, weights: UrgencyWeights): { discount: number; penalty: number } {
-  if (timed.settled.length === 0) return { discount: 1, penalty: 0 };
+function against(timed: TimedReading, weights: UrgencyWeights): { discount: number; penalty: number; counted: ReadonlySet<SettledKind> } {
   const kinds = new Set(timed.settled.map((mention) => mention.kind));
+  const none = { discount: 1, penalty: 0, counted: new Set<SettledKind>() };
+  if (kinds.size === 0) return none;
   const chronicOnly = [...kinds].every((kind) => kind === 'chronic');
-  if (!timed.live) return { discount: chronicOnly ? 1 : weights.settledDiscount, penalty: weights.settled * (chronicOnly ? 0.5 : 1) };
-  if (timed.soon.length > 0) return { discount: 1, penalty: 0 };
-  if (kinds.has('enquiry')) return { discount: 1, penalty: weights.settled };
-  return { discount: 1, penalty: kinds.has('chronic') ? weights.settled * 0.5 : 0 };
+  if (!timed.live) return { discount: chronicOnly ? 1 : weights.settledDiscount, penalty: weights.settled * (chronicOnly ? 0.5 : 1), counted: kinds };
+  if (timed.soon.length > 0) return none;
+  // The shown words are those that counted: the background's past words did not.
+  if (kinds.has('enquiry')) return { discount: 1, penalty: weights.settled, counted: new Set<SettledKind>(['enquiry']) };
+  if (kinds.has('chronic')) return { discount: 1, penalty: weights.settled * 0.5, counted: new Set<SettledKind>(['chronic']) };
+  return none;
 }
 
 /** 1 for a full risk word, ½ for a weak or feared one, 0 for none; two different weak signs (not feared) bear each other out (1). */

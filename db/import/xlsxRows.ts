@@ -3,11 +3,12 @@
  * stays flat with the file's size. Cells come out as plain values; a formula, an error value or
  * a merged header is reported, never guessed at.
  */
-import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/import/cells';
 import { columnLetter, issueValueText, type ImportIssue } from '../../core/import/report';
+import { Readable } from 'node:stream';
 import { parseRange, scanMergedRanges } from './mergeScan';
+import { wholeUtf8Chunks } from './wholeUtf8Chunks';
 import { TableRefusal } from './tableRefusal';
 
 export interface RawRow {
@@ -24,18 +25,26 @@ interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
 
 type ParseWorksheet = (iterator: AsyncIterable<Buffer>, sheetNo: string) => Generator<{ eventType: string; value: StreamedWorksheet }>;
 
-/** Hands each worksheet's XML through the merge scanner on its way to exceljs. */
+type ParseSharedStrings = (entry: Readable) => AsyncGenerator<unknown>;
+
+/**
+ * Hands each worksheet's XML through the merge scanner on its way to exceljs, and feeds
+ * worksheets and shared strings whole UTF-8 characters (exceljs decodes chunk by chunk).
+ */
 class MergeAwareWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   constructor(input: Readable) {
     super(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     const parseWorksheet = (this as unknown as { _parseWorksheet: ParseWorksheet })._parseWorksheet.bind(this);
     (this as unknown as { _parseWorksheet: ParseWorksheet })._parseWorksheet = function* (iterator, sheetNo) {
       const merged: string[] = [];
-      for (const event of parseWorksheet(scanMergedRanges(iterator, merged) as AsyncIterable<Buffer>, sheetNo)) {
+      for (const event of parseWorksheet(wholeUtf8Chunks(scanMergedRanges(iterator, merged)), sheetNo)) {
         event.value.mergedRanges = merged;
         yield event;
       }
     };
+    const self = this as unknown as { _parseSharedStrings: ParseSharedStrings };
+    const parseSharedStrings = self._parseSharedStrings.bind(this);
+    self._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(wholeUtf8Chunks(entry)));
   }
 
   get date1904(): boolean {

@@ -10,7 +10,9 @@ import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
 import * as administration from './20261203100000_administration';
 import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_events';
+import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_and_time';
 import * as registers from './20261203400000_registers';
+import * as residentListIndex from './20261203400100_resident_list_index';
 
 interface Migration {
   name: string;
@@ -40,9 +42,11 @@ export const MIGRATIONS: readonly Migration[] = [
 
   // security (20261203300000–20261203399999)
   { name: '20261203300000_case_numbers_from_events', ...caseNumbersFromEvents },
+  { name: '20261203300100_case_events_by_type_and_time', ...caseEventsByTypeAndTime },
 
   // registry (20261203400000–20261203499999)
   { name: '20261203400000_registers', ...registers },
+  { name: '20261203400100_resident_list_index', ...residentListIndex },
 
   // triage (20261203500000–20261203599999)
 ];

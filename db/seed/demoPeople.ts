@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DemoLogin } from '../../core/api/types';
 import type { Role } from '../../core/domain/roles';
 import type { Actor } from '../../core/workflow/decide';
-import { hashPassword } from '../repositories/users';
+import { DEMO_SCRYPT_N, hashPassword } from '../repositories/users';
 import type { WriteTx } from '../writePath';
 import type { Random } from './random';
 import type { SeededGrid } from './regions';
@@ -50,15 +50,15 @@ export async function writeDemoPeople(
   for (const g of grids) {
     users.push({ username: `gw${g.code.slice(6)}`, displayName: person(), role: 'grid_worker', regionId: g.id });
   }
-  // One hash for the shared demo password: real accounts each get their own salt.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const withIds = users.map((u) => ({ ...u, id: uuidv7() }));
+  // Each account its own salt, like any password (issue 13); at the demo cost, raised on first sign-in.
+  const withIds: (NewUser & { id: string; passwordHash: string })[] = [];
+  for (const u of users) withIds.push({ ...u, id: uuidv7(), passwordHash: await hashPassword(DEMO_PASSWORD, { N: DEMO_SCRYPT_N }) });
   await tx.insert('users', withIds.map((u) => ({
     id: u.id,
     username: u.username,
     display_name: u.displayName,
     role: u.role,
-    password_hash: passwordHash,
+    password_hash: u.passwordHash,
     department_id: u.departmentId ?? null,
     region_id: u.regionId ?? null,
   })));

@@ -9,7 +9,7 @@ export function containsNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }
 
-/** Methods that may carry a large body (photos, boundary files), and only with a valid session. */
-const LARGE_BODY_METHODS = new Set(['attachments.upload', 'regions.previewImport', 'regions.importGeoJson']);
+/** Methods that may carry a large body (photos, boundary files, Excel sheets), and only with a valid session. */
+const LARGE_BODY_METHODS = new Set(['attachments.upload', 'regions.previewImport', 'regions.importGeoJson', 'onboarding.dryRun', 'onboarding.confirm']);
 
-export const mayCarryLargeBody = (method: string): boolean => LARGE_BODY_METHODS.has(method) || method.startsWith('import.');
+export const mayCarryLargeBody = (method: string): boolean => LARGE_BODY_METHODS.has(method);

@@ -75,3 +75,34 @@ test('a grid worker re-verifies; a dispatcher unmasks a resident at a case’s a
   await expect(log.getByRole('row').nth(1)).toContainText(dispatcherName);
   await adminPage.screenshot({ path: shot('view-log'), fullPage: true });
 });
+
+test('an admin imports residents: row-level issues first, then a clean file all at once', async ({ browser, request }) => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { RESIDENT_SHEET_COLUMNS } = await import('../../core/registry/residentSheet');
+  await ensureDemo(request);
+  const write = async (name: string, rows: unknown[][]) => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('居民');
+    ws.addRow([...RESIDENT_SHEET_COLUMNS]);
+    rows.forEach((r) => ws.addRow(r));
+    const path = `test-results/${name}`;
+    await book.xlsx.writeFile(path);
+    return path;
+  };
+  const bad = await write('registry-import-bad.xlsx', [
+    ['500112003001001', '郑一', idNumber(51), '13766660051', '和平路9号', '', '', '', '', '独居老人', ''],
+    ['500112003001001', '郑二', '123', '', '和平路9号', '', '', '', '', '', ''],
+  ]);
+  const good = await write('registry-import-good.xlsx', [['500112003001001', '郑一', idNumber(51), '13766660051', '和平路9号', '', '', '', '', '独居老人', '']]);
+  const page = await signedIn(browser, 'admin');
+  await page.getByTestId('nav-registry').click();
+  await page.getByTestId('registry-import-file').setInputFiles(bad);
+  await expect(page.getByText('2 行中发现 1 处问题，未写入任何数据')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '身份证号码不正确（18 位，末位校验码不符）' })).toBeVisible();
+  await page.screenshot({ path: shot('import-issues'), fullPage: true });
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByTestId('registry-import-file').setInputFiles(good);
+  await expect(page.getByText('检查通过：将新增 1 人，更新 0 人')).toBeVisible();
+  await page.getByTestId('registry-import-confirm').click();
+  await expect(page.getByText('已导入：新增 1 人，更新 0 人')).toBeVisible();
+});

@@ -8,7 +8,7 @@ test.beforeAll(async ({ request }) => {
 test('"sign out everywhere" ends the sessions in other browsers too', async ({ browser }) => {
   const elsewhere = await signedIn(browser, 'shiftlead');
   const here = await signedIn(browser, 'shiftlead');
-  await here.getByTestId('sign-out').locator('.el-dropdown__caret-button').click();
+  await here.getByTestId('sign-out-more').click();
   await here.getByTestId('sign-out-everywhere').click();
   await expect(here.getByRole('dialog')).toContainText('所有电脑和浏览器');
   await here.screenshot({ path: 'test-results/e2e/sign-out-everywhere.png' });

@@ -87,7 +87,6 @@ describe('duplicate candidates', () => {
     const forDispatcher = await call<CaseWithHistory>('dispatcher', 'cases.get', { id: mine });
     expect(forDispatcher.duplicates.map((d) => d.case.id)).toContain(theirs);
     const forWorker = await call<CaseWithHistory>('gw004001001', 'cases.get', { id: mine });
-    expect(forWorker.duplicates.length).toBeGreaterThanOrEqual(0);
     expect(forWorker.duplicates.map((d) => d.case.gridId).filter((g) => g !== here.id)).toEqual([]);
   });
 });
@@ -130,13 +129,18 @@ describe('a write while another process holds the SQLite write lock', () => {
 
 describe('logging in', () => {
   it('does not stall other requests during a flood of login attempts', async () => {
+    // On a shared machine, measured against one password check made just now: before the fix, a
+    // request waited behind about ten of them (libuv's four threads all hashing); now behind one at most.
+    const once = performance.now();
+    await t.dispatch('auth.login', { username: 'nobody', password: 'wrong-password' }, null, 'baseline');
+    const oneCheck = performance.now() - once;
     const flood = Array.from({ length: 40 }, (_, i) => t.dispatch('auth.login', { username: `nobody${i}`, password: 'wrong-password' }, null, `flood-${i}`));
     await new Promise((done) => setTimeout(done, 30));
     const started = performance.now();
     await call('dispatcher', 'cases.list', { pageSize: 5 });
     const waited = performance.now() - started;
     await Promise.all(flood);
-    expect(waited).toBeLessThan(400);
+    expect(waited).toBeLessThan(3 * oneCheck + 100);
   }, 60_000);
 
   it('locks out the client that guesses, not the owner on another client, with growing waits', async () => {
@@ -196,5 +200,9 @@ describe('odd input gets a clear 4xx', () => {
       (await api('attachments.upload', { name: 'b.png', mime: 'image/png', dataBase64: photo.toString('base64') }, { authorization: `Bearer ${tokens.dispatcher}` })).body,
     );
     expect(upload.ok).toBe(true);
+    // An Excel sheet for onboarding (up to 10 MB) is read too, and judged by its handler.
+    tokens.admin = await t.login('admin');
+    const sheet = await api('onboarding.dryRun', { kind: 'users', fileName: 'a.xlsx', dataBase64: Buffer.alloc(1_500_000, 1).toString('base64') }, { authorization: `Bearer ${tokens.admin}` });
+    expect(sheet.status).toBe(200);
   });
 });

@@ -130,3 +130,23 @@ describe('the key', () => {
     expect((await findByPhone(tokens.dispatcher!)).total).toBe(1);
   });
 });
+
+describe('exports', () => {
+  it('are masked like the list, carry who and when on the sheet, and are audited', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const file = await api.call<{ name: string; dataBase64: string }>('registry.exportResidents', { gridId: grid }, tokens.dispatcher!);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const me = await api.call<{ displayName: string }>('auth.me', {}, tokens.dispatcher!);
+    expect(String(sheet.getCell(1, 1).value)).toContain(`导出人：${me.displayName}（dispatcher）`);
+    expect(sheet.headerFooter.oddHeader).toContain('导出时间：');
+    const text = JSON.stringify(sheet.getSheetValues());
+    expect(text).not.toContain(ID);
+    expect(text).not.toContain(PHONE);
+    expect(text).toContain('139****4321');
+    expect(text).not.toContain('严重精神障碍');
+    const audit = await t.backend.knex('audit_log').where({ action: 'registry.export' }).first();
+    expect(JSON.parse(audit.detail)).toMatchObject({ rows: 2 });
+  });
+});

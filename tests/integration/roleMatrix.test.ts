@@ -85,6 +85,9 @@ const EXPECTED: Record<MethodName, Access> = {
   'onboarding.template': ['admin'],
   'onboarding.dryRun': ['admin'],
   'onboarding.confirm': ['admin'],
+  'history.inspect': ['admin'],
+  'history.run': ['admin'],
+  'history.progress': ['admin'],
 
   // registers and social organisations (issue 12)
   'registry.residents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
@@ -100,6 +103,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.freshness': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
   'registry.freshnessDrill': ['admin', 'leader', 'shift_leader', 'dispatcher', 'grid_worker'],
   'registry.viewLog': ['admin'],
+  'registry.exportResidents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
+  'registry.importResidents': ['admin', 'grid_worker'],
   'registry.atCase': EVERYONE,
 
   // sessions and audit (issues 11, 13)

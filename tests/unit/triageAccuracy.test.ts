@@ -22,12 +22,12 @@ describe('triage on reports it has never seen', () => {
     const model = trainTriageModel(catalogueCategories, demoHistory);
     const majorOf = (id: string) => catalogueCategories.find((c) => c.id === id)?.majorCode;
     const scores = scoreTriage(model, evalSet, majorOf);
-    // Reached: major 0.876, minor top-3 0.951, department 0.884, urgent recall 0.79 at precision 0.733.
+    // Reached: major 0.875, minor top-3 0.948, department 0.883, urgent recall 0.812 at precision 0.71.
     expect(scores.n).toBe(768);
     expect(scores.major_top1).toBeGreaterThanOrEqual(0.85);
     expect(scores.minor_top3).toBeGreaterThanOrEqual(0.92);
     expect(scores.department_top1).toBeGreaterThanOrEqual(0.86);
-    expect(scores.urgent_recall).toBeGreaterThanOrEqual(0.76);
+    expect(scores.urgent_recall).toBeGreaterThanOrEqual(0.78);
     expect(scores.urgent_precision).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -58,6 +58,13 @@ describe('the time of each clause', () => {
     expect(reason(s, 'settled')!.settled).toContain('past');
   });
 
+  it('reads an ending told after the danger as the end of it, unless it starts again', () => {
+    const ended = model.suggest('刚才楼下垃圾桶冒烟了，我已经用水浇灭了，跟你们说一声');
+    expect(ended.priority).toBe('normal');
+    expect(reason(ended, 'settled')!.settled).toContain('past');
+    expect(model.suggest('刚才楼下垃圾桶冒烟了，我已经用水浇灭了，现在又开始冒烟，火苗还在往上窜').priority).toBe('urgent');
+  });
+
   it('reads “now it is gone” as over, not as happening now', () => {
     const s = model.suggest('前两天楼道里有燃气味，现在已经没有味道了');
     expect(reason(s, 'soon')).toBeUndefined();
@@ -80,6 +87,14 @@ describe('the time of each clause', () => {
     const s = model.suggest('单元门口有个小孩一个人坐在地上一直在哭，旁边没有大人');
     expect(s.priority).toBe('urgent');
     expect(reason(s, 'settled')).toBeUndefined();
+  });
+
+  it('quotes against urgency only the words that took points away', () => {
+    const s = model.suggest('昨晚大风，小区门口一棵大树倒了横在车道上，挡住了路，希望尽快处理');
+    const against = reason(s, 'settled')!;
+    expect(against.settled).toEqual(['enquiry']);
+    expect(against.words).toEqual(['希望']);
+    expect(against.points).toBeLessThan(0);
   });
 
   it('keeps a slight leak normal, saying it is slight', () => {

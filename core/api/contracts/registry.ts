@@ -5,9 +5,10 @@ import { method } from '../method';
 import * as g from '../registrySchemas';
 import type {
   AtCaseResult, ComponentRow, DueRecord, FreshnessDrillRow, FreshnessRow, HouseRow, ResidentDetail, ResidentPage,
-  ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
+  ResidentImportOutcome, ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
 } from '../registryTypes';
 import { byId } from '../schemas';
+import type { ExportFile } from '../assessmentTypes';
 
 const READERS = REGISTER_ROLES;
 /** Who keeps the registers: the grid workers in their grids, admins everywhere. */
@@ -30,5 +31,7 @@ export const registryMethods = {
   'registry.freshness': method<FreshnessRow[]>()({ input: g.freshnessInput, access: FRESHNESS }),
   'registry.freshnessDrill': method<FreshnessDrillRow[]>()({ input: g.freshnessDrillInput, access: FRESHNESS }),
   'registry.viewLog': method<{ total: number; rows: ViewLogRow[] }>()({ input: g.viewLogInput, access: ['admin'] }),
+  'registry.exportResidents': method<ExportFile>()({ input: g.residentExportInput, access: READERS }),
+  'registry.importResidents': method<ResidentImportOutcome>()({ input: g.residentImportInput, access: KEEPERS }),
   'registry.atCase': method<AtCaseResult>()({ input: g.atCaseInput, access: CASE_READERS }),
 } as const;

@@ -15,9 +15,11 @@ export interface ResidentFilter {
 }
 
 function filtered(db: Db, f: ResidentFilter): Knex.QueryBuilder {
-  const q = db('residents').where('deleted', 0);
-  if (!f.includeMovedOut) q.where('status', 'active');
+  const q = db('residents');
+  // Grid first, then status and deleted: the order of the list index's columns.
   if (f.gridId) q.where('grid_id', f.gridId);
+  if (!f.includeMovedOut) q.where('status', 'active');
+  q.where('deleted', 0);
   if (f.building) q.where('building', f.building);
   // A prefix range rather than LIKE, so the name index serves it.
   if (f.name) q.where('name', '>=', f.name).where('name', '<', `${f.name}\uffff`);

@@ -1,25 +1,15 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { maskIdNumber, maskPhone } from '../../../core/registry/access';
+import type { SheetResident } from '../../../core/registry/residentSheet';
 import { nextDueAt, type TagCode } from '../../../core/registry/tags';
 import type { FieldCipher } from '../../registry/fieldCipher';
 import type { Row, WriteTx } from '../../writePath';
 
 type Db = Knex | Knex.Transaction;
 
-/** A resident as entered (plain): only this module turns it into stored, protected columns. */
-export interface ResidentFields {
-  gridId: string;
-  name: string;
-  idNumber: string;
-  phone: string;
-  building: string;
-  unit: string;
-  room: string;
-  relation: string;
-  tags: readonly TagCode[];
-  note: string;
-}
+/** A resident as entered (plain), the sheet's fields with the grid resolved: only this module turns it into stored, protected columns. */
+export type ResidentFields = Omit<SheetResident, 'gridCode' | 'householdCode' | 'tags'> & { gridId: string; tags: readonly TagCode[] };
 
 export interface StoredResident {
   id: string;

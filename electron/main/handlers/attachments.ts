@@ -34,9 +34,9 @@ export const uploadAttachment: Handler<'attachments.upload'> = async ({ name, mi
 export const getAttachment: Handler<'attachments.get'> = async ({ id }, ctx) => {
   const user = requireUser(ctx);
   const { backend } = ctx;
-  const row = await backend.knex('attachments').where({ id, deleted: 0 }).first('id', 'name', 'mime', 'data', 'uploaded_by');
+  const row = await backend.knex('attachments').where({ id, deleted: 0 }).first('id', 'name', 'mime', 'data', 'uploaded_by', 'uploaded_at');
   if (!row) throw new ApiError('NOT_FOUND', '照片不存在');
-  const caseIds = await casesShowingAttachment(backend.knex, id);
+  const caseIds = await casesShowingAttachment(backend.knex, id, Number(row.uploaded_at));
   const scope = scopeOf(user);
   let visible = caseIds.length === 0 && row.uploaded_by === user.id;
   for (const caseId of caseIds) {

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../core/api/types';
 import { writeAudit } from '../../../db/repositories/audit';
 import { HashQueueFull } from '../../../db/repositories/hashQueue';
 import { findUserByUsername, verifyPassword } from '../../../db/repositories/users';
+import { rehashIfCheap } from './passwordUpgrade';
 import { requireUser, type Handler } from '../handlerTypes';
 
 // Compared against when the user does not exist, so a wrong username takes as long as a wrong password.
@@ -31,6 +32,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     throw new ApiError('BAD_CREDENTIALS', record && valid ? '账号已停用，请联系管理员' : '用户名或密码错误');
   }
   throttle.recordSuccess(username, client);
+  await rehashIfCheap(backend, record.id, password, record.passwordHash);
   const user: SessionUser = {
     id: record.id,
     username: record.username,

@@ -1,5 +1,7 @@
 import type { registryMethods } from '../../../core/api/contracts/registry';
 import type { HandlersFor } from '../handlerTypes';
+import { exportResidentsHandler } from './registry/export';
+import { importResidentsHandler } from './registry/import';
 import { atCaseHandler, listComponentsHandler, listHousesHandler, saveComponentHandler, saveHouseHandler } from './registry/places';
 import { listResidentsHandler, residentDetailHandler, revealResidentHandler, saveResidentHandler, viewLogHandler } from './registry/residents';
 import { dueListHandler, freshnessDrillHandler, freshnessHandler, verifyHandler } from './registry/verify';
@@ -18,5 +20,7 @@ export const registryHandlers: HandlersFor<keyof typeof registryMethods> = {
   'registry.freshness': freshnessHandler,
   'registry.freshnessDrill': freshnessDrillHandler,
   'registry.viewLog': viewLogHandler,
+  'registry.exportResidents': exportResidentsHandler,
+  'registry.importResidents': importResidentsHandler,
   'registry.atCase': atCaseHandler,
 };

@@ -9,6 +9,7 @@ import { enRegions } from './en/regions';
 import { enOffice } from './en/office';
 import { enOnboarding } from './en/onboarding';
 import { enRegistry } from './en/registry';
+import { enHistory } from './en/history';
 import type { MessageSchema } from './zh-CN';
 import { enSecurity } from './en/security';
 
@@ -100,6 +101,7 @@ const enUS: MessageSchema = {
   ...enOnboarding,
   ...enSecurity,
   ...enRegistry,
+  ...enHistory,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -1,0 +1,4 @@
+export * from './fields';
+export * from './values';
+export * from './row';
+export * from './play';

@@ -1,0 +1,43 @@
+import type { zhHistory } from '../zh/history';
+
+export const enHistory: typeof zhHistory = {
+  history: {
+    tab: 'Past cases import',
+    intro: 'Imports past cases exported from an old system (.xlsx or .csv): each history is played through the workflow at its original times, so past months score and chart as if GridDesk had been used then. Case numbers already imported are skipped.',
+    pick: 'Choose file',
+    picked: 'File: {name}',
+    remembered: 'Using the column mapping saved last time; you can change it',
+    guessed: 'Columns matched from the headers; please check',
+    mapping: 'Column mapping',
+    field: 'Field',
+    column: 'Column in the file',
+    required: 'required',
+    unmapped: '(not imported)',
+    sample: 'First rows of the file',
+    check: 'Check (writes nothing)',
+    confirm: 'Import',
+    checking: 'Checking…',
+    importing: 'Importing…',
+    progress: '{rows} rows read, {imported} cases imported',
+    summary: {
+      title: '{mode} result',
+      dry: 'Check',
+      run: 'Import',
+      rows: 'Data rows',
+      imported: 'Importable / imported',
+      alreadyThere: 'Imported before (skipped)',
+      refused: 'Rows with faults (not imported)',
+      ms: '{s} s',
+      more: '{n} faults in all; the first {shown} are listed',
+    },
+    faults: { row: 'Row', column: 'Column', value: 'Value', reason: 'Problem' },
+    done: 'Imported {n} past cases',
+    noFaults: 'No problems found',
+    fields: {
+      caseNo: 'Case number', source: 'Source', description: 'Description', address: 'Address', gridCode: 'Grid code',
+      categoryCode: 'Category code', departmentCode: 'Department code', reportedAt: 'Reported at', acceptedAt: 'Accepted at',
+      filedAt: 'Filed at', dispatchedAt: 'Dispatched at', signedAt: 'Signed at', handledAt: 'Handled at', verifiedAt: 'Verified at',
+      closedAt: 'Closed at', callbackAt: 'Called back at', result: 'Handling result', satisfaction: 'Satisfaction',
+    },
+  },
+};

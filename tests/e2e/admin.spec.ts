@@ -8,6 +8,7 @@ test.beforeAll(async ({ request }) => {
 test('the admin keeps the matter admission list; enforcement matters cannot be admitted', async ({ browser }, testInfo) => {
   const page = await signedIn(browser, 'admin');
   await page.getByTestId('nav-admin').click();
+  await page.getByRole('tab', { name: '事项准入清单' }).click();
   await expect(page).toHaveURL(/#\/admin/);
   await page.getByRole('tab', { name: '事项准入清单' }).click();
   const table = page.getByTestId('admission-table');

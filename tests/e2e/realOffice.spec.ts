@@ -39,6 +39,7 @@ async function changeFirstPassword(page: Page, current: string, next: string): P
   await dialog.getByTestId('password-current').fill(current);
   await dialog.getByTestId('password-next').fill('short');
   await expect(dialog).toContainText('密码至少 8 位');
+  await page.screenshot({ path: test.info().outputPath('forced-password.png'), animations: 'disabled' });
   await dialog.getByTestId('password-next').fill(next);
   await dialog.getByTestId('password-again').fill(next);
   await dialog.getByTestId('password-save').click();
@@ -129,6 +130,13 @@ test('a street office starts from an empty database through the UI and works its
   await admin.getByRole('tab', { name: '事项目录' }).click();
   await expect(admin.getByTestId('catalogue-table')).toContainText('暴露垃圾');
   await shot(admin, 'catalogue');
+  await admin.getByTestId('catalogue-table').locator('tr', { hasText: '暴露垃圾' }).getByRole('button', { name: '编辑' }).click();
+  await expect(admin.getByTestId('category-form')).toBeVisible();
+  await expect(admin.getByTestId('category-code')).toHaveValue('0101');
+  await expect(admin.getByTestId('category-name')).toHaveValue('暴露垃圾');
+  await shot(admin, 'category-dialog');
+  await admin.keyboard.press('Escape');
+  await expect(admin.getByTestId('category-form')).toBeHidden();
   await admin.getByRole('tab', { name: '工作日历' }).click();
   // This year's shipped arrangement is listed, ready to edit (its dates and names are inputs).
   await expect(admin.getByTestId('calendar-table').locator('input').first()).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);

@@ -32,7 +32,10 @@ export async function dueRecords(db: Db, gridId: string, until: number, limit: n
   const kinds = kind ? [kind] : RECORD_KINDS;
   const lists = await Promise.all(
     kinds.map(async (k) => {
-      const rows = (await db(TABLE_OF[k])
+      // Residents name their due index: the planner, without fresh statistics, took the list index and sorted the grid.
+      const from = k === 'resident' ? db.raw('residents indexed by residents_due') : TABLE_OF[k];
+      const rows = (await db
+        .from(from)
         .where('grid_id', gridId)
         .where('verify_due_at', '<=', until)
         .where({ deleted: 0, status: 'active' })

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startFreshBridge, type FreshBridge } from './freshBridge';
 
 /**
  * A real office from an empty database, through the UI only: initialise, import the street's grids,
- * add a department and its user, add a dispatcher, and work a case from report to signing.
+ * add a department and its user, import the staff list (.xlsx), add a dispatcher, and work a case
+ * from report to signing.
  */
 const PORT = Number(process.env.E2E_PORT ?? 7431) + 100;
 const REGIONS = resolve(import.meta.dirname, '../fixtures/regions/qingfeng-street.geo.json');
@@ -19,6 +21,18 @@ test.afterAll(async () => bridge?.stop());
 async function pick(page: Page, testId: string, name: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name, exact: typeof name === 'string' }).click();
+}
+
+/** The office's staff list as the 用户 template has it. */
+async function staffList(path: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('用户');
+  sheet.addRow(['用户名*', '姓名*', '角色*', '手机号', '所属部门编码', '负责网格编码', '网格长', '状态']);
+  sheet.addRow(['qf-gw1', '林网格', '网格员', '13900001111', null, '500112020001001、500112020001002', '是', '启用']);
+  sheet.addRow(['qf-gw2', '周网格', '网格员', '13900002222', null, '500112020001003', null, '启用']);
+  sheet.addRow(['qf-cg2', '赵队员', '部门人员', '13900003333', 'QF01', null, null, '启用']);
+  await book.xlsx.writeFile(path);
+  return path;
 }
 
 async function signIn(browser: Browser, username: string, password: string): Promise<Page> {
@@ -118,12 +132,22 @@ test('a street office starts from an empty database through the UI and works its
   await admin.keyboard.press('Escape');
   await shot(admin, 'departments');
 
-  // ── Accounts: the department's user and a dispatcher.
-  // (Bulk staff import from .xlsx goes here once the 数据导入 screen exists.)
+  // ── The staff list from the office's .xlsx (系统管理 → 数据导入): grid workers with their grids, department staff by code.
+  await admin.getByRole('tab', { name: '数据导入' }).click();
+  await admin.getByTestId('onboarding-kind-users').click();
+  await admin.getByTestId('onboarding-password').fill('Qingfeng-start1');
+  await admin.getByTestId('onboarding-file').setInputFiles(await staffList(testInfo.outputPath('staff.xlsx')));
+  await expect(admin.getByTestId('onboarding-summary')).toContainText('将新增 3 条');
+  await shot(admin, 'staff-import');
+  await admin.getByTestId('onboarding-confirm').click();
+  await expect(admin.getByText('已导入：新增 3 条')).toBeVisible({ timeout: 30_000 });
+
+  // ── Accounts by hand: the department's user and a dispatcher.
   await admin.getByRole('tab', { name: '用户' }).click();
   await addUser(admin, { username: 'qf-cg', name: '刘队长', role: '部门人员', department: '青枫街道城管中队', password: 'Start2026a' });
   await addUser(admin, { username: 'qf-disp', name: '青枫调度', role: '调度员', password: 'Start2026b' });
   await expect(admin.getByTestId('users-table').locator('tr', { hasText: 'qf-disp' })).toContainText('待改密');
+  await expect(admin.getByTestId('users-table').locator('tr', { hasText: 'qf-gw1' })).toContainText('网格员');
   await shot(admin, 'users');
 
   // ── Catalogue and calendar: the shipped ones are kept; the checklist lets the admin skip them.

@@ -41,7 +41,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   valid_report_rate: { label: '有效上报率', formula: '立案数 / 上报数（含作废、合并，不含待受理）', better: 'higher', unit: 'rate' },
   missed_report_rate: { label: '漏报率', formula: '他人首报并立案的网格问题数 / 网格员上报立案数', better: 'lower', unit: 'rate' },
   on_time_verification_rate: { label: '按时核查率', formula: '按时核查数 / 核查请求数', better: 'higher', unit: 'rate' },
-  base_data_update_rate: { label: '基础数据更新率', formula: '周期内按时复核的基础数据记录数 / 到期应复核记录数', better: 'higher', unit: 'rate' },
+  base_data_update_rate: { label: '基础数据更新率', formula: '按周期按时核实的记录数 / 到期应核实的记录数', better: 'higher', unit: 'rate' },
 };
 
 /** Which indicators make sense for which kind of target. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, type SchemeDefinition, type TargetKind } from '../../core/assessment';
+import type { DashboardData } from '../../core/api/dashboardTypes';
 import type { DrillResult, RunSummary, Scorecard, ScorecardRow, SchemeWithDefinition } from '../../core/api/assessmentTypes';
 import type { FreshnessRow, ResidentRow } from '../../core/api/registryTypes';
 import { findUserByUsername } from '../../db/repositories/users';
@@ -140,5 +141,14 @@ describe('基础数据更新率 in the scorecard', () => {
     expect(recordIds(frozenList)).toEqual([A.id, B.id, C.id].sort());
     expect(frozenList.records!.find((r) => r.recordId === C.id)).toMatchObject({ state: 'late', answeredAt: null });
     expect(recordIds(await drill('grid_worker', workerId, 'numerator', published.id))).toEqual([B.id]);
+  });
+
+  it('gives the dashboard’s grid the scorecard’s score once the scheme is active', async () => {
+    await api.call('assessment.activateScheme', { id: schemeId }, await who('admin'));
+    const dashboard = await api.call<DashboardData>('dashboard.data', { period: APRIL }, await who('leader'));
+    const leader = await row('grid', grid);
+    // Live on day 46: 2 on time of 4 due, so 100 − (95 − 50) = 55.
+    expect(leader.score).toBe(55);
+    expect(dashboard.grids.find((g) => g.gridId === grid)!.score).toBe(leader.score);
   });
 });

@@ -1,3 +1,4 @@
+import type { FreshnessDrillRow } from './registryTypes';
 import type { Grade, IndicatorId, PeriodSpec, SchemeDefinition, TargetKind } from '../assessment';
 import type { AdjustmentSource } from '../assessment/scheme';
 import type { CaseSummary } from './types';
@@ -73,6 +74,8 @@ export interface DrillResult {
   /** For a weighted count (督办数): the points of all the list's facts, which is the number itself; null otherwise. */
   points: number | null;
   rows: DrillRow[];
+  /** 基础数据更新率 counts register records, not cases: its list is here (one page), and rows is empty. */
+  records?: FreshnessDrillRow[];
 }
 
 export interface RunComparison {

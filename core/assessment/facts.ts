@@ -18,6 +18,9 @@ import { HandlingLog } from './handlingItems';
  */
 export const FACT_KINDS = [
   'sign', 'handle', 'reworked', 'verify', 'close', 'rework', 'extension', 'callback', 'supervision', 'report', 'other_report', 'found_by_others',
+  // Not a case fact: a register record's due re-verification (基础数据更新率), totalled from the
+  // registers by db/repositories/registry/freshness.ts and added to the period's rows per grid.
+  'register_verify',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

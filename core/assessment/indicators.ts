@@ -13,7 +13,7 @@ export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
 export const INDICATOR_IDS = [
   'sign_on_time_rate', 'handling_rate', 'on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'rework_rate',
   'return_rate', 'extension_rate', 'satisfaction_rate', 'supervision_points', 'valid_report_rate', 'missed_report_rate',
-  'on_time_verification_rate',
+  'on_time_verification_rate', 'base_data_update_rate',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -41,6 +41,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   valid_report_rate: { label: '有效上报率', formula: '立案数 / 上报数（含作废、合并，不含待受理）', better: 'higher', unit: 'rate' },
   missed_report_rate: { label: '漏报率', formula: '他人首报并立案的网格问题数 / 网格员上报立案数', better: 'lower', unit: 'rate' },
   on_time_verification_rate: { label: '按时核查率', formula: '按时核查数 / 核查请求数', better: 'higher', unit: 'rate' },
+  base_data_update_rate: { label: '基础数据更新率', formula: '按周期按时核实的记录数 / 到期应核实的记录数', better: 'higher', unit: 'rate' },
 };
 
 /** Which indicators make sense for which kind of target. */
@@ -51,6 +52,6 @@ export const INDICATORS_FOR: Record<TargetKind, readonly IndicatorId[]> = {
   ],
   street: ['handling_rate', 'on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'rework_rate', 'return_rate', 'satisfaction_rate', 'supervision_points'],
   community: ['handling_rate', 'on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'satisfaction_rate', 'supervision_points', 'missed_report_rate'],
-  grid: ['handling_rate', 'on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'satisfaction_rate', 'missed_report_rate', 'on_time_verification_rate'],
-  grid_worker: ['valid_report_rate', 'missed_report_rate', 'on_time_verification_rate', 'on_time_handling_rate'],
+  grid: ['handling_rate', 'on_time_handling_rate', 'closure_rate', 'on_time_closure_rate', 'satisfaction_rate', 'missed_report_rate', 'on_time_verification_rate', 'base_data_update_rate'],
+  grid_worker: ['valid_report_rate', 'missed_report_rate', 'on_time_verification_rate', 'on_time_handling_rate', 'base_data_update_rate'],
 };

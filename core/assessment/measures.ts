@@ -49,6 +49,8 @@ export const INDICATOR_MEASURES: Record<IndicatorId, IndicatorMeasures> = {
   },
   missed_report_rate: { numerator: { kinds: ['found_by_others'], measure: 'count' }, denominator: filedOwnReports },
   on_time_verification_rate: { numerator: { kinds: ['verify'], measure: 'onTime' }, denominator: settled('verify') },
+  // Due re-verifications answered by their due time / due ones decided (answered, or due and passed).
+  base_data_update_rate: { numerator: { kinds: ['register_verify'], measure: 'onTime' }, denominator: settled('register_verify') },
 };
 
 /** What each bonus or penalty item counts. */

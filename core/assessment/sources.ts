@@ -31,7 +31,7 @@ export function factSources(kind: TargetKind, target: TargetPlace): FactSource[]
     case 'grid_worker':
       return [
         { dim: 'reporter', ids: [target.id], kinds: ['report'] },
-        { dim: 'grid', ids: target.grids, kinds: ['found_by_others', 'verify'] },
+        { dim: 'grid', ids: target.grids, kinds: ['found_by_others', 'verify', 'register_verify'] },
         { dim: 'grid_self', ids: target.grids, kinds: ['handle', 'reworked', 'rework', 'extension'] },
       ];
   }

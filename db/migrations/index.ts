@@ -13,6 +13,7 @@ import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_event
 import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_and_time';
 import * as registers from './20261203400000_registers';
 import * as residentListIndex from './20261203400100_resident_list_index';
+import * as runRegisterInstances from './20261203450000_run_register_instances';
 
 interface Migration {
   name: string;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // registry (20261203400000–20261203499999)
   { name: '20261203400000_registers', ...registers },
   { name: '20261203400100_resident_list_index', ...residentListIndex },
+  { name: '20261203450000_run_register_instances', ...runRegisterInstances },
 
   // triage (20261203500000–20261203599999)
 ];

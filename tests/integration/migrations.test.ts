@@ -12,6 +12,8 @@ const EXPECTED_TABLES = [
   'regions', 'schemes', 'settings', 'sync_state', 'users',
   // registry (issue 12)
   'city_components', 'households', 'houses', 'personal_data_key', 'register_verifications', 'residents',
+  // 基础数据更新率 frozen in published runs (issue 12 §1)
+  'assessment_run_register_instances',
 ].sort();
 // SQLite only: the full-text index and FTS5's own shadow tables.
 const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];

@@ -78,6 +78,12 @@ export class PeriodTotals {
     return new PeriodTotals((Array.isArray(rows) ? rows : rows.rows) as Row[]);
   }
 
+  /** Adds a row from outside the case facts (基础数据更新率's per-grid totals) to one target. */
+  include(dim: FactSource['dim'], id: string, row: FactTotals): void {
+    const key = `${dim}|${id}`;
+    this.byKey.set(key, [...(this.byKey.get(key) ?? []), row]);
+  }
+
   /** Every target of a dimension that has totals in the period. */
   ids(dim: FactSource['dim']): string[] {
     return [...this.byKey.keys()].filter((k) => k.startsWith(`${dim}|`)).map((k) => k.slice(dim.length + 1));

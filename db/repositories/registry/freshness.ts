@@ -51,6 +51,7 @@ export async function freshnessByGrid(db: Db, gridIds: readonly string[], from: 
 }
 
 export interface DrillInstance {
+  gridId: string;
   kind: RecordKind;
   recordId: string;
   dueAt: number;
@@ -58,27 +59,33 @@ export interface DrillInstance {
   outcome: string | null;
 }
 
-/** Every decided instance behind one grid's number, so the list adds up to it. */
-export async function freshnessInstances(db: Db, gridId: string, from: number, to: number, now: number, limit = 2000): Promise<DrillInstance[]> {
-  const answered = (await db('register_verifications')
-    .where({ deleted: 0, grid_id: gridId })
+/**
+ * Every instance behind the grids' numbers (the same selection as freshnessByGrid), so the list
+ * adds up to it. `limit` caps each query for a screen; null reads all (freezing a published run).
+ */
+export async function freshnessInstances(db: Db, grids: string | readonly string[], from: number, to: number, now: number, limit: number | null = 2000): Promise<DrillInstance[]> {
+  const gridIds = typeof grids === 'string' ? [grids] : grids;
+  if (gridIds.length === 0) return [];
+  const capped = (q: Knex.QueryBuilder) => (limit === null ? q : q.limit(limit));
+  const answered = (await capped(db('register_verifications')
+    .where({ deleted: 0 })
+    .whereIn('grid_id', gridIds)
     .where('due_at', '>=', from)
     .where('due_at', '<', to)
-    .select('record_kind', 'record_id', 'due_at', 'at', 'outcome')
-    .orderBy('due_at')
-    .limit(limit)) as Array<{ record_kind: RecordKind; record_id: string; due_at: number; at: number; outcome: string }>;
-  const out: DrillInstance[] = answered.map((r) => ({ kind: r.record_kind, recordId: r.record_id, dueAt: Number(r.due_at), answeredAt: Number(r.at), outcome: r.outcome }));
+    .select('grid_id', 'record_kind', 'record_id', 'due_at', 'at', 'outcome')
+    .orderBy('due_at'))) as Array<{ grid_id: string; record_kind: RecordKind; record_id: string; due_at: number; at: number; outcome: string }>;
+  const out: DrillInstance[] = answered.map((r) => ({ gridId: r.grid_id, kind: r.record_kind, recordId: r.record_id, dueAt: Number(r.due_at), answeredAt: Number(r.at), outcome: r.outcome }));
   const openUntil = Math.min(to, now);
   for (const kind of RECORD_KINDS) {
     if (openUntil <= from) break;
-    const open = (await db(TABLE_OF[kind])
-      .where({ grid_id: gridId, deleted: 0, status: 'active' })
+    const open = (await capped(db(TABLE_OF[kind])
+      .where({ deleted: 0, status: 'active' })
+      .whereIn('grid_id', gridIds)
       .where('verify_due_at', '>=', from)
       .where('verify_due_at', '<', openUntil)
-      .select('id', 'verify_due_at')
-      .orderBy('verify_due_at')
-      .limit(limit)) as Array<{ id: string; verify_due_at: number }>;
-    for (const r of open) out.push({ kind, recordId: r.id, dueAt: Number(r.verify_due_at), answeredAt: null, outcome: null });
+      .select('grid_id', 'id', 'verify_due_at')
+      .orderBy('verify_due_at'))) as Array<{ grid_id: string; id: string; verify_due_at: number }>;
+    for (const r of open) out.push({ gridId: r.grid_id, kind, recordId: r.id, dueAt: Number(r.verify_due_at), answeredAt: null, outcome: null });
   }
   return out.sort((a, b) => a.dueAt - b.dueAt);
 }

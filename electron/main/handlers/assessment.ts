@@ -1,8 +1,9 @@
-import { INDICATORS, INDICATOR_MEASURES, chinaDay, factSources, periodOf, previousPeriod, type PeriodSpec, type TargetKind } from '../../../core/assessment';
+import { INDICATORS, INDICATOR_MEASURES, TARGET_KINDS, chinaDay, factSources, periodOf, previousPeriod, type PeriodSpec, type TargetKind } from '../../../core/assessment';
 import type { RunSummary, Scorecard, ScorecardRow } from '../../../core/api/assessmentTypes';
 import { ApiError } from '../../../core/api/errors';
 import type { SessionUser } from '../../../core/api/types';
 import { drillFacts } from '../../../db/repositories/assessment/drill';
+import { freezeRegisterFreshness } from '../../../db/repositories/assessment/registerFreshness';
 import { getRun, insertRun, latestPublished, listRuns, publishRun, type StoredRun } from '../../../db/repositories/assessment/runs';
 import { activeScheme, getScheme } from '../../../db/repositories/assessment/schemes';
 import { loadTargets } from '../../../db/repositories/assessment/targets';
@@ -10,7 +11,8 @@ import { LIST_COLUMNS, type CaseListRow } from '../../../db/repositories/caseQue
 import type { Backend } from '../backend';
 import { requireUser, type Handler } from '../handlerTypes';
 import { ledgerEntries } from '../services/ledgerEntries';
-import { computeScorecards, type ScorecardSet } from '../services/scorecards';
+import { computeScorecards, weighsFreshness, type ScorecardSet } from '../services/scorecards';
+import { registerDrill } from '../services/registerDrill';
 import { toSummary } from './caseViews';
 
 const summaryOf = ({ results: _results, ...run }: StoredRun): RunSummary => run;
@@ -63,6 +65,7 @@ export const publishHandler: Handler<'assessment.publish'> = async ({ id }, ctx)
     const results = await computeScorecards(tx.trx, scheme.definition, draft.period, at);
     const runId = await insertRun(tx, { schemeId: scheme.id, period: draft.period, results, by: user.id, at });
     await publishRun(tx, (await getRun(tx.trx, runId))!);
+    if (weighsFreshness(scheme.definition, TARGET_KINDS)) await freezeRegisterFreshness(tx.trx, runId, periodOf(draft.period).fromDay, periodOf(draft.period).toDay, at);
     return runId;
   });
   return summaryOf(await storedRun(backend, publishedId));
@@ -109,11 +112,17 @@ export const drillHandler: Handler<'assessment.drill'> = async (input, ctx) => {
   const definition = INDICATORS[input.indicator];
   if (!measure) return { indicator: input.indicator, part: input.part, formula: definition.formula, total: 0, points: null, rows: [] };
   const { fromDay, toDay } = periodOf(spec);
+  const sources = factSources(input.kind, target);
+  if (input.indicator === 'base_data_update_rate') {
+    const grids = sources.find((s) => s.dim === 'grid')?.ids ?? [];
+    const published = run?.status === 'published' ? run.id : null;
+    return { indicator: input.indicator, part: input.part, formula: definition.formula, points: null, rows: [], ...(await registerDrill(backend, { runId: published, grids, fromDay, toDay, onTimeOnly: input.part === 'numerator' }, input.page, input.pageSize)) };
+  }
   // A published run is judged as on its publishing day; a live view as of today.
   const today = chinaDay(run?.status === 'published' ? run.computedAt : backend.now());
   const { facts, total, weight } = await drillFacts(
     backend.knex,
-    { runId: run?.status === 'published' ? run.id : null, fromDay, toDay, today, sources: factSources(input.kind, target), measure },
+    { runId: run?.status === 'published' ? run.id : null, fromDay, toDay, today, sources, measure },
     input.page,
     input.pageSize,
   );

@@ -6,7 +6,9 @@ import { maskFreeText, maskName } from '../../../core/masking';
 import type { Role } from '../../../core/domain/roles';
 import { activeScheme } from '../../../db/repositories/assessment/schemes';
 import { loadTargets } from '../../../db/repositories/assessment/targets';
+import { addRegisterFreshness } from '../../../db/repositories/assessment/registerFreshness';
 import { PeriodTotals } from '../../../db/repositories/assessment/totals';
+import { weighsFreshness } from '../services/scorecards';
 import { loadSetting } from '../../../db/repositories/reference';
 import { audit } from '../auditTrail';
 import type { Backend } from '../backend';
@@ -57,6 +59,8 @@ export const bigScreenHandler: Handler<'bigscreen.snapshot'> = async ({ key }, {
   const definition = await scheme(backend);
   const month = periodBounds(monthOf(now));
   const totals = await PeriodTotals.load(backend.knex, month.fromDay, month.toDay, chinaDay(now));
+  // The grids' scores must be the scorecard's: with 基础数据更新率 when the scheme weighs it.
+  if (weighsFreshness(definition, ['grid'])) await addRegisterFreshness(backend.knex, totals, month.fromDay, month.toDay, now);
   const grids = await loadTargets(backend.knex, 'grid');
   const snapshot: BigScreenSnapshot = {
     at: now,
@@ -80,6 +84,7 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
   const definition = await scheme(backend);
   const today = chinaDay(now);
   const totals = await PeriodTotals.load(backend.knex, bounds.fromDay, bounds.toDay, today);
+  if (weighsFreshness(definition, ['grid'])) await addRegisterFreshness(backend.knex, totals, bounds.fromDay, bounds.toDay, now);
   const allGrids = await loadTargets(backend.knex, 'grid');
   const streetGrids = streetId ? (await loadTargets(backend.knex, 'street')).find((s) => s.id === streetId)?.grids ?? [] : null;
   const grids = streetGrids ? allGrids.filter((g) => streetGrids.includes(g.id)) : allGrids;

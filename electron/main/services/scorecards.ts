@@ -13,6 +13,7 @@ import {
 import type { ScorecardRow } from '../../../core/api/assessmentTypes';
 import type { Knex } from 'knex';
 import { loadTargets, type AssessmentTarget } from '../../../db/repositories/assessment/targets';
+import { addRegisterFreshness } from '../../../db/repositories/assessment/registerFreshness';
 import { PeriodTotals } from '../../../db/repositories/assessment/totals';
 
 export interface ScorecardSet {
@@ -29,6 +30,11 @@ function scoreKind(scheme: SchemeDefinition, kind: TargetKind, totals: PeriodTot
   );
 }
 
+/** Whether the scheme weighs 基础数据更新率 for any of these kinds (it is read from the registers only then). */
+export function weighsFreshness(scheme: SchemeDefinition, kinds: readonly TargetKind[]): boolean {
+  return kinds.some((k) => scheme.parts[k].indicators.some((i) => i.indicator === 'base_data_update_rate'));
+}
+
 const change = (now: number | null, before: number | null | undefined) =>
   now === null || before === null || before === undefined ? null : Math.round((now - before) * 10000) / 10000;
 
@@ -41,6 +47,10 @@ export async function computeScorecards(db: Knex | Knex.Transaction, scheme: Sch
   const period = periodOf(spec);
   const previous = periodOf(previousPeriod(spec));
   const [current, before] = [await PeriodTotals.load(db, period.fromDay, period.toDay, today), await PeriodTotals.load(db, previous.fromDay, previous.toDay, today)];
+  if (weighsFreshness(scheme, kinds)) {
+    await addRegisterFreshness(db, current, period.fromDay, period.toDay, now);
+    await addRegisterFreshness(db, before, previous.fromDay, previous.toDay, now);
+  }
   const result = {} as Record<TargetKind, ScorecardRow[]>;
   for (const kind of TARGET_KINDS) {
     if (!kinds.includes(kind)) {

@@ -1,7 +1,6 @@
 import { ApiError } from '../../../../core/api/errors';
 import type { DueRecord } from '../../../../core/api/registryTypes';
 import { maskName } from '../../../../core/domain/masking';
-import { instanceState } from '../../../../core/registry/freshness';
 import { RECORD_KIND_LABELS, nextDueAt, type RecordKind, type TagCode } from '../../../../core/registry/tags';
 import { writeAudit } from '../../../../db/repositories/audit';
 import { freshnessByGrid, freshnessInstances } from '../../../../db/repositories/registry/freshness';
@@ -10,6 +9,7 @@ import { TABLE_OF, dueRecords, recordVerification } from '../../../../db/reposit
 import type { Row } from '../../../../db/writePath';
 import { requireUser, type Handler } from '../../handlerTypes';
 import { personalDataCipher } from '../../services/personalDataKey';
+import { registerInstanceRows } from '../../services/registerInstanceRows';
 import { assertInScope, gridScope } from './views';
 
 const DAY_MS = 86_400_000;
@@ -116,18 +116,5 @@ export const freshnessDrillHandler: Handler<'registry.freshnessDrill'> = async (
   const { knex } = ctx.backend;
   const now = ctx.backend.now();
   const instances = await freshnessInstances(knex, gridId, from, to, now);
-  const labels = new Map<string, string>();
-  for (const kind of ['resident', 'house', 'component'] as const) {
-    const ids = instances.filter((i) => i.kind === kind).map((i) => i.recordId);
-    for (let i = 0; i < ids.length; i += 500) {
-      const cols = kind === 'resident' ? ['id', 'name', 'id_masked'] : ['id', 'code'];
-      const rows = (await knex(TABLE_OF[kind]).whereIn('id', ids.slice(i, i + 500)).select(cols)) as Array<{ id: string; name?: string; id_masked?: string; code?: string }>;
-      for (const r of rows) labels.set(r.id, kind === 'resident' ? `${maskName(r.name ?? '')} ${r.id_masked ?? ''}` : `${RECORD_KIND_LABELS[kind]} ${r.code}`);
-    }
-  }
-  return instances.flatMap((i) => {
-    const state = instanceState(i, now);
-    if (state === 'undecided') return [];
-    return [{ kind: i.kind, recordId: i.recordId, label: labels.get(i.recordId) ?? '', dueAt: i.dueAt, answeredAt: i.answeredAt, outcome: i.outcome, state }];
-  });
+  return registerInstanceRows(knex, instances, now);
 };

@@ -19,6 +19,7 @@ export const enAssessment: typeof zhAssessment = {
       valid_report_rate: { name: 'Valid reports', numerator: 'Filed', denominator: 'Reports (voided and merged included, undecided not)' },
       missed_report_rate: { name: 'Missed reports', numerator: 'Problems in the grid others reported first, filed', denominator: 'Grid workers\' reports filed' },
       on_time_verification_rate: { name: 'On-time verification', numerator: 'Verified on time', denominator: 'Verification requests' },
+      base_data_update_rate: { name: 'Base-data freshness', numerator: 'Records re-verified within their cycle', denominator: 'Records due for re-verification' },
     },
     adjustment: {
       rework: 'Rework',

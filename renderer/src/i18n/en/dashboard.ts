@@ -70,6 +70,7 @@ export const enDashboard: typeof zhDashboard = {
       valid_report_rate: 'Valid reports',
       missed_report_rate: 'Missed reports',
       on_time_verification_rate: 'On-time verification',
+      base_data_update_rate: 'Base-data freshness',
     },
     displayKey: {
       button: 'Display key',

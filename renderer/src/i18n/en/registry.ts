@@ -72,6 +72,7 @@ export const enRegistry: typeof zhRegistry = {
       answeredAt: 'Checked',
       outcome: 'Outcome',
       open: 'Not checked',
+      none: 'No records due',
     },
     outcome: { confirmed: 'Unchanged', changed: 'Changed', moved_out: 'Moved out' },
     casePanel: { title: 'Base data at this address', residents: 'Residents', houses: 'Houses', components: 'Components', none: 'No register records match this address' },

@@ -71,6 +71,7 @@ export const zhRegistry = {
       answeredAt: '核实时间',
       outcome: '结果',
       open: '未核实',
+      none: '没有到期记录',
     },
     outcome: { confirmed: '无变化', changed: '有变化', moved_out: '已迁出' },
     casePanel: { title: '此地址的基础数据', residents: '居民', houses: '房屋', components: '部件', none: '登记中没有与此地址对应的记录' },

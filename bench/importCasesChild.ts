@@ -19,5 +19,6 @@ const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 if (result.faults.length > 0) log(JSON.stringify(result.faults.slice(0, 5)));
 // CPU time (all threads, SQLite's included) tells a loaded machine's wall time apart from the import's own cost.
 const cpu = process.cpuUsage();
-log(`import CPU time ${Math.round((cpu.user + cpu.system) / 1000)} ms`);
-console.log(JSON.stringify({ imported: result.imported, refused: result.refusedRows, ms: result.ms, peak_rss_mb: peakRssMb }));
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+log(`import CPU time ${cpuMs} ms`);
+console.log(JSON.stringify({ imported: result.imported, refused: result.refusedRows, ms: result.ms, peak_rss_mb: peakRssMb, cpu_ms: cpuMs }));

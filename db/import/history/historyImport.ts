@@ -61,58 +61,78 @@ export async function importHistory(writePath: WritePath, rows: AsyncIterable<Hi
     for (const f of faults) if (report.faults.length < MAX_LISTED_FAULTS) report.faults.push(f);
   };
 
+  // The previous batch's transaction, still writing while the next batch is read and played:
+  // SQLite works on libuv's threadpool, so reading the file and core's rules overlap with it.
+  let writing: Promise<void> = Promise.resolve();
+
   const flush = async () => {
     const readings = batch.map((r) => ({ row: r.row, reading: readHistoryRow(r.cells, r.row, options.mapping, options.lookups, options.now) }));
     batch = [];
+    // Played before the duplicate checks, which must wait for the previous batch's commit; a
+    // row found already there (or repeated) drops its play, so what is reported is unchanged.
+    const plays = readings.map(({ reading }) => (reading.ok ? playHistory(reading.history, options.play) : null));
+    await writing;
     const caseNos = readings.flatMap((r) => (r.reading.ok ? [r.reading.history.caseNo] : []));
     const existing = await existingCaseNos(writePath.knex, caseNos);
     const events: CaseEvent[] = [];
     let cases = 0;
-    for (const { row, reading } of readings) {
+    readings.forEach(({ row, reading }, i) => {
       if (!reading.ok) {
         refuse(reading.faults);
-        continue;
+        return;
       }
       const { caseNo } = reading.history;
       const first = firstRowOf.get(caseNo);
       if (first !== undefined) {
         refuse([{ row, column: options.mapping.caseNo ?? null, value: caseNo, reason: `案件编号与第 ${first} 行重复` }]);
-        continue;
+        return;
       }
       firstRowOf.set(caseNo, row);
       if (existing.has(caseNo)) {
         report.alreadyThere += 1;
-        continue;
+        return;
       }
-      const played = playHistory(reading.history, options.play);
+      const played = plays[i]!;
       if (!played.ok) {
         refuse([played.fault]);
-        continue;
+        return;
       }
-      events.push(...played.events);
+      for (const e of played.events) events.push(e);
       cases += 1;
-    }
-    if (!options.dryRun && events.length > 0) await writePath.transaction((tx) => ingestNewCases(tx, events));
-    report.imported += cases;
-    options.onProgress?.({ rows: report.rows, imported: report.imported });
+    });
+    const rowsSoFar = report.rows;
+    writing = (async () => {
+      if (!options.dryRun && events.length > 0) await writePath.transaction((tx) => ingestNewCases(tx, events));
+      report.imported += cases;
+      options.onProgress?.({ rows: rowsSoFar, imported: report.imported });
+    })();
+    // Its failure is rethrown where it is awaited (next batch or the end), not reported as unhandled.
+    writing.catch(() => undefined);
   };
 
   // The reader's findings (formula cells, error values) matter only in the columns the mapping uses.
   const used = new Set(Object.values(options.mapping));
-  for await (const tableRow of rows) {
-    report.rows += 1;
-    const issues = tableRow.issues.filter((i) => i.column === '' || used.has(i.column));
-    if (issues.length > 0) {
-      refuse(issues.map((i) => ({ row: i.row, column: i.column || null, value: i.value, reason: i.reason })));
-      continue;
+  try {
+    for await (const tableRow of rows) {
+      report.rows += 1;
+      const issues = tableRow.issues.filter((i) => i.column === '' || used.has(i.column));
+      if (issues.length > 0) {
+        refuse(issues.map((i) => ({ row: i.row, column: i.column || null, value: i.value, reason: i.reason })));
+        continue;
+      }
+      const cells: Record<string, CellValue> = {};
+      tableRow.header.forEach((h, i) => {
+        if (h) cells[h] = tableRow.cells[i] ?? null;
+      });
+      batch.push({ row: tableRow.row, cells });
+      if (batch.length >= batchSize) await flush();
     }
-    const cells: Record<string, CellValue> = {};
-    tableRow.header.forEach((h, i) => {
-      if (h) cells[h] = tableRow.cells[i] ?? null;
-    });
-    batch.push({ row: tableRow.row, cells });
-    if (batch.length >= batchSize) await flush();
+    if (batch.length > 0) await flush();
+  } catch (error) {
+    // A file that fails to read mid-way must not leave a batch committing behind the caller's back.
+    await writing.catch(() => undefined);
+    throw error;
   }
-  if (batch.length > 0) await flush();
+  await writing;
   return report;
 }

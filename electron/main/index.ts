@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { API_CHANNEL } from '../../core/api/transport';
 import { CONTENT_SECURITY_POLICY } from './bridge/csp';
 import { startBackend, type StartedBackend } from './startBackend';
-import { displayKey } from './services/displayKey';
+import { displayKeyForDesktopWall } from './services/displayKey';
 import { keychainKeyProvider } from './services/keychainKey';
 import { createWorkstationWindow, handleBigScreenRequests, openBigScreen } from './windows';
 
@@ -29,7 +29,7 @@ app.whenReady().then(async () => {
     }
     return dispatch(String(method), input, typeof token === 'string' ? token : null, `ipc:${event.sender.id}`);
   });
-  const bigScreen = async () => openBigScreen(await displayKey(started!.backend));
+  const bigScreen = async () => openBigScreen(await displayKeyForDesktopWall(started!.backend));
   handleBigScreenRequests(() => void bigScreen());
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([

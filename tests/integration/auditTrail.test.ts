@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../core/api/assessmentTypes';
 import { findUserByUsername } from '../../db/repositories/users';
+import { displayKeyForDesktopWall } from '../../electron/main/services/displayKey';
 import { openTestBackend, type TestBackend } from '../support/backend';
 
 // Issue 13 §6: exports, the display key, photos and refused calls leave an audit row: who, when, what.
@@ -41,6 +42,15 @@ describe('the audit trail', () => {
     await call('admin', 'settings.displayKey', { rotate: true });
     expect(await rowsFor('display_key.read', 'admin', since)).toHaveLength(1);
     expect(await rowsFor('display_key.rotate', 'admin', since)).toHaveLength(1);
+  });
+
+  it('records the desktop app reading the key for its own wall window', async () => {
+    const since = t.backend.now();
+    const key = await displayKeyForDesktopWall(t.backend);
+    const rows = await t.backend.knex('audit_log').where({ action: 'display_key.read' }).whereNull('user_id').where('at', '>=', since);
+    expect(key).toMatch(/^[\w-]{20,}$/);
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0].detail)).toMatchObject({ via: 'desktop_wall' });
   });
 
   it('records reading a photo, and a refused read', async () => {

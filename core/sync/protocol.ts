@@ -1,0 +1,117 @@
+/**
+ * The wire contract between a workstation (node) and the district hub (issue 10).
+ * Pure types and schemas: the hub (server/) and the node's sync client (electron/main/services/sync)
+ * both import this file, so a change here is a protocol change and bumps PROTOCOL_VERSION.
+ *
+ * Transport: JSON over HTTP (TLS terminated by a reverse proxy). Every call except enrolment and
+ * health carries `Authorization: Bearer <node token>`; the hub stores only a hash of the token.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** What a node may push and pull, always checked on the hub. */
+export const nodeScopeSchema = z.discriminatedUnion('kind', [
+  /** Its street's cases and everything they reference (plus district-wide reference data). */
+  z.object({ kind: z.literal('street'), streetId: z.string().min(1) }),
+  /** Every case dispatched to the department, in any street. */
+  z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
+  /** Everything: the district leader's wall, the district command centre. */
+  z.object({ kind: z.literal('district') }),
+]);
+export type NodeScope = z.infer<typeof nodeScopeSchema>;
+
+export type ChangeOp = 'insert' | 'update' | 'delete';
+
+/** One outbox entry with the row as it stands on the sending node. */
+export const changeSchema = z.object({
+  /** The sending node's outbox seq (push) or the hub's district sequence (pull). */
+  seq: z.number().int().nonnegative(),
+  table: z.string().min(1).max(32),
+  op: z.enum(['insert', 'update', 'delete']),
+  id: z.string().min(1).max(36),
+  hlc: z.string().min(1).max(40),
+  /** For updates: the columns this write changed (per-column last-writer-wins). */
+  columns: z.array(z.string()).nullable(),
+  /** The full row after the write (null for a delete whose row is gone). */
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+// POST /v1/enrol
+export const enrolRequestSchema = z.object({
+  code: z.string().min(6).max(64),
+  nodeId: z.string().regex(/^[0-9a-f]{16}$/),
+  name: z.string().min(1).max(64),
+  schemaVersion: z.string().min(1).max(64), // the newest migration name the node has
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+export interface EnrolResponse {
+  token: string; // shown once; the hub keeps sha256(token)
+  scope: NodeScope;
+  hubSchemaVersion: string;
+  hubTime: number;
+}
+
+// POST /v1/push: one batch of consecutive outbox entries, applied in one hub transaction.
+export const pushRequestSchema = z.object({
+  nodeId: z.string().regex(/^[0-9a-f]{16}$/),
+  schemaVersion: z.string().min(1).max(64),
+  changes: z.array(changeSchema).max(5000),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export type RejectReason =
+  | 'out_of_scope' // the row is outside the node's scope
+  | 'clock_drift' // the HLC is further ahead of the hub's clock than allowed
+  | 'invalid_row' // the row fails the hub's validation (unknown table or column, bad value)
+  | 'forbidden_table' // the node may not write this table at all (e.g. a street node writing schemes)
+  | 'conflict'; // refused by a merge rule; the message says which
+
+export interface Rejection {
+  seq: number;
+  table: string;
+  id: string;
+  reason: RejectReason;
+  message: string; // Chinese, shown in the node's conflict inbox
+}
+
+export interface PushResponse {
+  /** Every outbox seq ≤ this is applied or rejected on the hub; the node may delete them. */
+  ackedThrough: number;
+  rejected: Rejection[];
+  hubTime: number;
+  /** Set when the node's clock runs ahead of the hub's by more than the allowed drift. */
+  clockWarning?: string;
+}
+
+// GET /v1/pull?after=<cursor>&limit=<n>
+export interface PullResponse {
+  /** Ordered by the hub's district sequence; `seq` is that sequence. */
+  changes: Change[];
+  /**
+   * Rows that left the node's scope (a case re-dispatched away from a department): the node deletes them
+   * and what hangs off them locally. Ordered with `changes` by `seq`.
+   */
+  removals: { seq: number; table: string; id: string }[];
+  /** The cursor to store after applying this page, in the same local transaction. */
+  cursor: number;
+  hasMore: boolean;
+  /** Set when `after` is older than the hub's retained log: the node must bootstrap from a snapshot. */
+  snapshotRequired?: boolean;
+  hubTime: number;
+}
+
+// GET /v1/snapshot?table=<t>&after=<id>: ndjson, gzip; resumable per table by the last id received.
+export interface SnapshotHeader {
+  /** The district sequence the snapshot is consistent with: pull from here afterwards. */
+  cursor: number;
+  tables: string[];
+}
+
+export interface HubHealth {
+  ok: boolean;
+  protocol: number;
+  schemaVersion: string;
+  database: 'sqlite' | 'postgresql';
+}

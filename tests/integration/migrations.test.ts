@@ -14,6 +14,8 @@ const EXPECTED_TABLES = [
   'city_components', 'households', 'houses', 'personal_data_key', 'register_verifications', 'residents',
   // 基础数据更新率 frozen in published runs (issue 12 §1)
   'assessment_run_register_instances',
+  // the workstation side of sync (issue 10): enrolment and cursor, column versions, conflict inbox
+  'sync_conflicts', 'sync_settings', 'sync_versions',
 ].sort();
 // SQLite only: the full-text index and FTS5's own shadow tables.
 const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];

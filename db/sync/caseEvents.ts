@@ -13,7 +13,10 @@ export async function unionCaseEvent(trx: Knex.Transaction, change: Change): Pro
   if (!change.row || change.op === 'delete') return null;
   const row: Record<string, unknown> = { id: change.id, hlc: change.hlc, deleted: 0 };
   for (const column of EVENT_COLUMNS) row[column] = valueFromWire(change.row[column] ?? null);
-  if (typeof row.case_id !== 'string' || typeof row.type !== 'string') throw new Error('案件事件缺少案件编号或类型');
+  if (typeof row.case_id !== 'string' || typeof row.type !== 'string' || typeof row.payload !== 'string') throw new Error('案件事件缺少案件编号、类型或内容');
+  // Unreadable content would stop every later refold of the case: refuse it here, into the inbox.
+  const payload: unknown = JSON.parse(row.payload);
+  if (payload === null || typeof payload !== 'object') throw new Error('案件事件的内容不是对象');
   const inserted = await trx('case_events').insert(row).onConflict('id').ignore();
   // node-sqlite3 reports the rowid of the last insert; an ignored insert leaves `changes()` at 0.
   const [changed] = (await trx.raw('select changes() as n')) as { n: number }[];

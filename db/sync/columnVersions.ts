@@ -7,6 +7,8 @@ export const ALL_COLUMNS = '*';
 export interface ColumnVersion {
   hlc: string;
   pending: boolean;
+  /** Written as this column (an edit), rather than as part of a whole row (an insert, a row merged whole). */
+  edit: boolean;
 }
 
 const newer = (a: ColumnVersion | undefined, b: ColumnVersion): ColumnVersion => (!a || b.hlc > a.hlc ? b : a);
@@ -22,12 +24,13 @@ export class RowVersions {
   static async load(trx: Knex.Transaction, table: string, rowId: string, rowHlc: string): Promise<RowVersions> {
     const byColumn = new Map<string, ColumnVersion>();
     for (const v of await trx('sync_versions').where({ table_name: table, row_id: rowId }).select('column_name', 'hlc')) {
-      byColumn.set(v.column_name, newer(byColumn.get(v.column_name), { hlc: v.hlc, pending: false }));
+      byColumn.set(v.column_name, newer(byColumn.get(v.column_name), { hlc: v.hlc, pending: false, edit: v.column_name !== ALL_COLUMNS }));
     }
     const pending = await trx('outbox').where({ table_name: table, row_id: rowId }).select('op', 'hlc', 'columns');
     for (const entry of pending) {
-      const version = { hlc: entry.hlc as string, pending: true };
-      for (const column of entryColumns(entry.op, entry.columns)) byColumn.set(column, newer(byColumn.get(column), version));
+      for (const column of entryColumns(entry.op, entry.columns)) {
+        byColumn.set(column, newer(byColumn.get(column), { hlc: entry.hlc as string, pending: true, edit: column !== ALL_COLUMNS }));
+      }
     }
     return new RowVersions(byColumn, rowHlc);
   }
@@ -37,7 +40,7 @@ export class RowVersions {
     const own = this.byColumn.get(column);
     const all = this.byColumn.get(ALL_COLUMNS);
     const best = own && all ? newer(own, all) : own ?? all;
-    return best ?? { hlc: this.rowHlc, pending: false };
+    return best ?? { hlc: this.rowHlc, pending: false, edit: false };
   }
 }
 

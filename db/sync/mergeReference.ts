@@ -31,8 +31,10 @@ function changedColumns(change: Change, known: Set<string>): string[] {
 
 /**
  * Merges one pulled reference row (regions, users, settings, registers …): per column, the write with the
- * newer HLC wins. A column whose value this node wrote and a newer remote write replaced is listed in the
- * conflict inbox, so a person sees what was lost. Nothing is appended to the outbox: it must not echo back.
+ * newer HLC wins. A column this node edited (still in the outbox, or acknowledged) whose value a newer
+ * remote write replaced is listed in the conflict inbox, so a person sees what was lost. HLCs do not say
+ * whether the other writer had seen our edit, so a later deliberate change of our edit is listed too
+ * (the inbox entry is then only information). A row this node created and another node edited is not. Nothing is appended to the outbox: it must not echo back.
  */
 export async function mergeReferenceChange(trx: Knex.Transaction, change: Change, ownNode: string): Promise<NewConflict[]> {
   const known = await columnsOf(trx, change.table);
@@ -54,7 +56,7 @@ export async function mergeReferenceChange(trx: Knex.Transaction, change: Change
     if (change.hlc <= current.hlc) continue; // ours is newer (or this very write, applied before)
     if (!sameValue(local[column], remote)) {
       patch[column] = remote;
-      if (current.hlc.endsWith(ownNode)) {
+      if (current.edit && current.hlc.endsWith(ownNode)) {
         conflicts.push({
           dedupe: `overwritten:${change.table}:${change.id}:${column}:${change.hlc}`,
           kind: 'overwritten',

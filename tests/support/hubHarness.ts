@@ -51,14 +51,40 @@ let nodeCounter = 0;
 /** A fresh 16-hex node id, unique within the test run. */
 export const newNodeId = (): string => (Date.now() * 1000 + (nodeCounter++ % 1000)).toString(16).padStart(16, '0').slice(-16);
 
-/** A node as the tests drive it: its id, token and outbox seq, over app.inject. */
+/** What the tests need of a hub: app.inject in-process, or the same shape over real HTTP. */
+export interface HubTransport {
+  inject(request: { method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; payload?: unknown }): Promise<{
+    statusCode: number;
+    body: string;
+    rawPayload: Buffer;
+    json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }>;
+}
+
+/** A hub over a real port (another process). fetch undoes the gzip of a snapshot itself. */
+export function httpTransport(baseUrl: string): HubTransport {
+  return {
+    async inject({ method, url, headers, payload }) {
+      const res = await fetch(baseUrl + url, {
+        method,
+        headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      const rawPayload = Buffer.from(await res.arrayBuffer());
+      const body = rawPayload.toString('utf8');
+      return { statusCode: res.status, body, rawPayload, json: () => JSON.parse(body) };
+    },
+  };
+}
+
+/** A node as the tests drive it: its id, token and outbox seq. */
 export class TestNode {
   private seq = 0;
   private wall = Date.now();
 
-  constructor(readonly app: FastifyInstance, readonly nodeId: string, readonly token: string) {}
+  constructor(readonly app: HubTransport, readonly nodeId: string, readonly token: string) {}
 
-  static async enrol(app: FastifyInstance, knex: Knex, scope: NodeScope, name = 'node'): Promise<TestNode> {
+  static async enrol(app: HubTransport, knex: Knex, scope: NodeScope, name = 'node'): Promise<TestNode> {
     const { code } = await createEnrolCode(knex, scope, Date.now());
     const nodeId = newNodeId();
     const res = await app.inject({ method: 'POST', url: '/v1/enrol', payload: { code, nodeId, name, schemaVersion: 'test' } });

@@ -14,6 +14,8 @@ const EXPECTED_TABLES = [
   'city_components', 'households', 'houses', 'personal_data_key', 'register_verifications', 'residents',
   // 基础数据更新率 frozen in published runs (issue 12 §1)
   'assessment_run_register_instances',
+  // the district hub (issue 10)
+  'hub_nodes', 'hub_enrol_codes', 'hub_counters', 'hub_rows', 'hub_cases', 'hub_changes', 'hub_change_targets', 'hub_rejections',
   // the workstation side of sync (issue 10): enrolment and cursor, column versions, conflict inbox
   'sync_conflicts', 'sync_settings', 'sync_versions',
 ].sort();

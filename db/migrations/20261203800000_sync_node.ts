@@ -11,6 +11,8 @@ import { createTableOnce } from './helpers';
  *   last-writer-wins (a row's own `hlc` is only its newest write). `column_name` '*' stands for every column.
  * - `sync_conflicts`: the conflict inbox: writes the hub refused and local edits a remote one overwrote.
  *   `dedupe` makes re-applying a page or re-reading a push answer add nothing twice.
+ * - `sync_parked`: pulled rows that reference a row not here yet (the hub forwards rows in the order they
+ *   reached it, so a user may come before its department); retried after every page.
  */
 export async function up(knex: Knex): Promise<void> {
   await createTableOnce(knex, 'sync_settings', (t) => {
@@ -50,8 +52,14 @@ export async function up(knex: Knex): Promise<void> {
     t.string('acknowledged_by', 36).nullable();
     t.index(['acknowledged_at', 'id']);
   });
+  await createTableOnce(knex, 'sync_parked', (t) => {
+    t.bigInteger('seq').primary();
+    t.string('table_name', 32).notNullable();
+    t.string('row_id', 36).notNullable();
+    t.text('change').notNullable();
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['sync_conflicts', 'sync_versions', 'sync_settings']) await knex.schema.dropTableIfExists(table);
+  for (const table of ['sync_parked', 'sync_conflicts', 'sync_versions', 'sync_settings']) await knex.schema.dropTableIfExists(table);
 }

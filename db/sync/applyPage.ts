@@ -1,17 +1,20 @@
 import type { Knex } from 'knex';
 import { ClockDriftError } from '../../core/sync/hlc';
 import type { Change, PullResponse } from '../../core/sync/protocol';
-import { purgeCases, refoldCases } from '../repositories/caseStore';
-import { SYNCED_TABLES, type WritePath, type WriteTx } from '../writePath';
+import { refoldCases } from '../repositories/caseStore';
+import { SYNCED_TABLES, type WritePath } from '../writePath';
 import { caseNoCollisions, unionCaseEvent } from './caseEvents';
 import { addConflicts, type NewConflict } from './conflicts';
 import { mergeReferenceChange } from './mergeReference';
+import { removeRow } from './removals';
 import { saveSyncSettings } from './settings';
 
 export interface PageResult {
   applied: number;
   removed: number;
   conflicts: number;
+  /** Rows waiting for a row they reference (kept in `sync_parked`, retried after every page). */
+  parked: number;
   refoldedCases: number;
   /** Set when a pulled version is further ahead of this PC's clock than allowed: this PC's clock is likely behind. */
   clockWarning: string | null;
@@ -21,6 +24,7 @@ export interface PageResult {
 
 const SYNCED = new Set<string>(SYNCED_TABLES);
 type Entry = { kind: 'change'; change: Change } | { kind: 'removal'; seq: number; table: string; id: string };
+type Outcome = { ok: true; caseId: string | null; conflicts: NewConflict[] } | { ok: false; parked: boolean; conflict: NewConflict | null };
 
 /**
  * Applies one pulled page and stores its cursor in ONE local transaction: a crash leaves either the whole
@@ -29,42 +33,32 @@ type Entry = { kind: 'change'; change: Change } | { kind: 'removal'; seq: number
  */
 export async function applyPullPage(writePath: WritePath, page: PullResponse, now: number): Promise<PageResult> {
   return writePath.transaction(async (tx) => {
-    const result: PageResult = { applied: 0, removed: 0, conflicts: 0, refoldedCases: 0, clockWarning: null, referenceChanged: false };
+    const result: PageResult = { applied: 0, removed: 0, conflicts: 0, parked: 0, refoldedCases: 0, clockWarning: null, referenceChanged: false };
     const conflicts: NewConflict[] = [];
-    const touchedCases = new Set<string>();
+    const touched = new Set<string>();
     const entries: Entry[] = [
       ...page.changes.map((change) => ({ kind: 'change' as const, change })),
       ...page.removals.map((r) => ({ kind: 'removal' as const, ...r })),
     ].sort((a, b) => seqOf(a) - seqOf(b));
     for (const entry of entries) {
       if (entry.kind === 'removal') {
-        result.removed += await removeRow(tx, entry, touchedCases);
+        result.removed += await removeRow(tx, entry, touched);
         continue;
       }
-      const { change } = entry;
-      receiveClock(writePath, change.hlc, result);
-      if (!SYNCED.has(change.table)) {
-        conflicts.push(notApplied(change, `未知的数据表「${change.table}」（本机版本可能较旧）`));
-        continue;
-      }
-      try {
-        await tx.trx.raw('savepoint sync_row');
-        if (change.table === 'case_events') {
-          const caseId = await unionCaseEvent(tx.trx, change);
-          if (caseId) touchedCases.add(caseId);
-        } else {
-          conflicts.push(...(await mergeReferenceChange(tx.trx, change, writePath.nodeId)));
-          result.referenceChanged = true;
-        }
-        await tx.trx.raw('release sync_row');
+      receiveClock(writePath, entry.change.hlc, result);
+      const outcome = await applyChange(tx.trx, entry.change, writePath.nodeId);
+      if (outcome.ok) {
         result.applied += 1;
-      } catch (error) {
-        await tx.trx.raw('rollback to sync_row');
-        await tx.trx.raw('release sync_row');
-        conflicts.push(notApplied(change, `本机无法写入该记录：${describe(error)}`));
-      }
+        if (outcome.caseId) touched.add(outcome.caseId);
+        else if (entry.change.table !== 'case_events') result.referenceChanged = true;
+        conflicts.push(...outcome.conflicts);
+      } else if (outcome.parked) {
+        await tx.trx('sync_parked').insert({ seq: entry.change.seq, table_name: entry.change.table, row_id: entry.change.id, change: JSON.stringify(entry.change) }).onConflict('seq').ignore();
+      } else if (outcome.conflict) conflicts.push(outcome.conflict);
     }
-    const refolded = await refoldCases(tx, [...touchedCases], (states) => caseNoCollisions(tx.trx, states));
+    result.applied += await retryParked(tx.trx, writePath.nodeId, conflicts);
+    result.parked = Number((await tx.trx('sync_parked').count({ n: '*' }).first())?.n ?? 0);
+    const refolded = await refoldCases(tx, [...touched], (states) => caseNoCollisions(tx.trx, states));
     result.refoldedCases = refolded.length;
     await addConflicts(tx.trx, now, conflicts);
     result.conflicts = conflicts.length;
@@ -75,46 +69,47 @@ export async function applyPullPage(writePath: WritePath, page: PullResponse, no
 
 const seqOf = (e: Entry): number => (e.kind === 'change' ? e.change.seq : e.seq);
 
+/** One change inside a savepoint: a row that cannot be stored is undone alone, not the page. */
+async function applyChange(trx: Knex.Transaction, change: Change, ownNode: string): Promise<Outcome> {
+  if (!SYNCED.has(change.table)) return { ok: false, parked: false, conflict: notApplied(change, `未知的数据表「${change.table}」（本机版本可能较旧）`) };
+  await trx.raw('savepoint sync_row');
+  try {
+    const caseId = change.table === 'case_events' ? await unionCaseEvent(trx, change) : null;
+    const conflicts = change.table === 'case_events' ? [] : await mergeReferenceChange(trx, change, ownNode);
+    await trx.raw('release sync_row');
+    return { ok: true, caseId, conflicts };
+  } catch (error) {
+    await trx.raw('rollback to sync_row');
+    await trx.raw('release sync_row');
+    if (/FOREIGN KEY/i.test(String((error as Error).message))) return { ok: false, parked: true, conflict: null };
+    return { ok: false, parked: false, conflict: notApplied(change, `本机无法写入该记录：${describe(error)}`) };
+  }
+}
+
+/** Parked rows whose reference has arrived, in hub order, until a pass stores none. */
+async function retryParked(trx: Knex.Transaction, ownNode: string, conflicts: NewConflict[]): Promise<number> {
+  let applied = 0;
+  for (;;) {
+    let progress = false;
+    for (const row of await trx('sync_parked').orderBy('seq').select()) {
+      const outcome = await applyChange(trx, JSON.parse(row.change) as Change, ownNode);
+      if (!outcome.ok && outcome.parked) continue;
+      await trx('sync_parked').where({ seq: row.seq }).delete();
+      if (outcome.ok) conflicts.push(...outcome.conflicts);
+      else if (outcome.conflict) conflicts.push(outcome.conflict);
+      applied += outcome.ok ? 1 : 0;
+      progress = true;
+    }
+    if (!progress) return applied;
+  }
+}
+
 function receiveClock(writePath: WritePath, hlc: string, result: PageResult): void {
   try {
     writePath.clock.receive(hlc);
   } catch (error) {
     if (error instanceof ClockDriftError) result.clockWarning = `${error.message}：请检查本机的日期和时间`;
-    else throw error;
-  }
-}
-
-/** A row that left this node's scope: a case goes with its events and everything derived from it. */
-async function removeRow(tx: WriteTx, removal: { table: string; id: string }, touched: Set<string>): Promise<number> {
-  const trx: Knex.Transaction = tx.trx;
-  if (removal.table === 'cases') {
-    await purgeCases(tx, [removal.id]);
-    touched.delete(removal.id);
-    return 1;
-  }
-  if (removal.table === 'case_events') {
-    const event = await trx('case_events').where({ id: removal.id }).first('case_id');
-    if (!event) return 0;
-    await trx('case_events').where({ id: removal.id }).delete();
-    const left = await trx('case_events').where({ case_id: event.case_id, type: 'reported' }).first('id');
-    if (left) touched.add(event.case_id);
-    else {
-      await purgeCases(tx, [event.case_id]);
-      touched.delete(event.case_id);
-    }
-    return 1;
-  }
-  if (!SYNCED.has(removal.table)) return 0;
-  await trx.raw('savepoint sync_removal');
-  try {
-    const n = await trx(removal.table).where({ id: removal.id }).delete();
-    await trx.raw('release sync_removal');
-    return n;
-  } catch {
-    // Still referenced by rows this node keeps: hide it instead.
-    await trx.raw('rollback to sync_removal');
-    await trx.raw('release sync_removal');
-    return trx(removal.table).where({ id: removal.id }).update({ deleted: 1 });
+    else if (!(error instanceof Error && /HLC/.test(error.message))) throw error;
   }
 }
 

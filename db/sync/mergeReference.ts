@@ -25,7 +25,8 @@ async function columnsOf(trx: Knex.Transaction, table: string): Promise<Set<stri
 /** The columns a change writes, limited to those this node has. */
 function changedColumns(change: Change, known: Set<string>): string[] {
   if (change.op === 'delete') return ['deleted'];
-  const named = change.op === 'update' && change.columns ? change.columns : Object.keys(change.row ?? {});
+  // A pushed update names its columns; a pulled change names the columns it won on the hub (null: all).
+  const named = change.columns ?? Object.keys(change.row ?? {});
   return named.filter((c) => c !== 'id' && c !== 'hlc' && known.has(c));
 }
 

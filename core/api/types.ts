@@ -87,6 +87,8 @@ export interface OrganisationRef {
   services: string[];
   contactName: string;
   contactPhone: string;
+  /** A deactivated organisation stays for history (names in past referrals) but takes no new referrals. */
+  active: boolean;
 }
 
 export interface ReferenceData {

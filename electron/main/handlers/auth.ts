@@ -42,7 +42,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     regionId: record.regionId,
     ...(record.gridIds ? { gridIds: record.gridIds } : {}),
   };
-  const { token, expiresAt } = backend.sessions.create(user);
+  const { token, expiresAt } = backend.sessions.create(user, record.mustChangePassword);
   await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));
   return { token, user, expiresAt, mustChangePassword: record.mustChangePassword };
 };

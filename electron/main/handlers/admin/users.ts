@@ -87,5 +87,6 @@ export const changeOwnPassword: Handler<'auth.changePassword'> = async ({ curren
     throw new ApiError('VALIDATION_FAILED', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
   await backend.writePath.transaction((tx) => setPassword(tx, record, newPassword, false, { userId: user.id, at: backend.now(), via: 'self' }));
+  backend.sessions.passwordChanged(user.id);
   return { ok: true };
 };

@@ -5,6 +5,7 @@ import { readTable, TableRefusal, type TableSource } from '../../import/tableRea
 import type { FieldCipher } from '../../registry/fieldCipher';
 import type { Row, WriteTx } from '../../writePath';
 import { idHash, residentRow } from './residentRecords';
+import { assertKeyVersion } from '../../registry/keyRotation';
 
 /** Registers are bigger than onboarding lists: 100,000 residents is about 8 MB of .xlsx. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -50,6 +51,7 @@ export async function readResidentSheet(source: TableSource, gridCodes: Readonly
 export async function importResidents(
   tx: WriteTx, cipher: FieldCipher, residents: readonly SheetResident[], gridIds: ReadonlyMap<string, string>, now: number, userId: string | null,
 ): Promise<{ created: number; updated: number }> {
+  await assertKeyVersion(tx.trx, cipher.version);
   const hashes = residents.map((r) => idHash(cipher, r.idNumber));
   const existing = new Map<string, string>();
   for (let i = 0; i < hashes.length; i += 500) {

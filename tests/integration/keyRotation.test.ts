@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonalDataKeyRotation, PersonalDataKeyStatus } from '../../core/api/adminTypes';
@@ -135,5 +137,22 @@ describe('rotating the personal-data key', () => {
     const refused = await api.refusal('personalDataKey.rotate', { confirm: '轮换' }, tokens.admin!);
     expect(refused.message).toContain('npm run rotate-key');
     setPersonalDataKey(t.backend, keyFileStore(keyFile));
+  });
+});
+
+describe('npm run rotate-key (command line)', () => {
+  it('rotates a key file in place; the running office then opens the data with the new file only', async () => {
+    const before = readFileSync(keyFile, 'utf8');
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'electron/main/rotateKeyCli.ts', '--db', t.dbFile, '--key-file', keyFile], {
+      env: { ...process.env, GRIDDESK_KEY_FILE: '', GRIDDESK_PASSPHRASE: '' },
+      timeout: 120_000,
+    });
+    expect(stdout).toContain('个人信息密钥已轮换为第 5 版');
+    expect(readFileSync(keyFile, 'utf8')).not.toBe(before);
+    const [row] = await t.backend.knex('audit_log').where({ action: 'personal_data_key.rotate' }).orderBy('at', 'desc').limit(1);
+    expect(JSON.parse(row.detail)).toMatchObject({ to: 5, via: 'cli' });
+    setPersonalDataKey(t.backend, keyFileStore(keyFile));
+    expect((await lookup('13911112222')).rows.map((r) => r.name)).toEqual(['刘桂芳']);
+    expect((await t.backend.knex('residents').first('id_cipher')).id_cipher).toMatch(/^k5\./);
   });
 });

@@ -13,6 +13,8 @@ export interface SessionUser {
   regionId: string | null;
   /** Every grid a grid worker covers (the home grid, `regionId`, first); absent for other roles. */
   gridIds?: string[];
+  /** A grid worker who is 网格长: also answers for (and may open the scorecard of) the grids they cover. */
+  gridLeader?: true;
 }
 
 export interface LoginResult {

@@ -39,8 +39,10 @@ export const saveUser: Handler<'users.save'> = async (input, ctx) => {
   });
   const id = result.ids.get(input.username.trim())!;
   const after = await userRow(backend, id);
-  // A session carries the user's role, department and grid: a change of any of them signs the user out.
-  if (before && (before.role !== after.role || before.departmentId !== after.departmentId || before.gridIds.join() !== after.gridIds.join() || !after.active)) {
+  // A session carries the user's role, department, grids and 网格长 flag: a change of any of them signs the user out.
+  const sessionChanged = (b: typeof before & object) =>
+    b.role !== after.role || b.departmentId !== after.departmentId || b.gridIds.join() !== after.gridIds.join() || b.gridLeader !== after.gridLeader || !after.active;
+  if (before && sessionChanged(before)) {
     backend.sessions.revokeUser(id);
   }
   backend.invalidateCaches();

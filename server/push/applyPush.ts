@@ -8,7 +8,7 @@ import { authorise, isPlacement, type Placement } from './authorise';
 import { BatchState } from './batchState';
 import { refoldTouchedCases, scopeMoves } from './caseScope';
 import { mergeChange } from './merge';
-import { validateChange } from './validate';
+import { schemaColumns, validateChange, type SchemaColumns } from './validate';
 
 export interface PushOptions {
   now: number;
@@ -31,10 +31,9 @@ function targetsOf(table: SyncedTable, placement: Placement): string[] {
   }
 }
 
-async function applyOne(knex: Knex, batch: BatchState, node: HubNode, change: Change, options: PushOptions, log: LogEntry[]): Promise<Rejection | null> {
+async function applyOne(schema: SchemaColumns, batch: BatchState, node: HubNode, change: Change, options: PushOptions, log: LogEntry[]): Promise<Rejection | null> {
   const reject = (v: { reason: Rejection['reason']; message: string }): Rejection => ({ seq: change.seq, table: change.table, id: change.id, ...v });
-  // The root knex, not the transaction: the schema's columns are cached per database.
-  const invalid = await validateChange(knex, change, options.now, options.maxDriftMs);
+  const invalid = validateChange(schema, change, options.now, options.maxDriftMs);
   if (invalid) return reject(invalid);
   const existing = batch.row(change.table, change.id);
   const placement = await authorise(change, existing?.row ?? null, node.scope, batch);
@@ -75,6 +74,7 @@ const storedRejection = (r: Record<string, unknown>): Rejection => ({
  * gets the same answer and changes nothing.
  */
 export async function applyPush(knex: Knex, node: HubNode, request: PushRequest, options: PushOptions): Promise<PushResponse> {
+  const schema = await schemaColumns(knex, new Set(request.changes.map((c) => c.table)));
   return knex.transaction(async (trx) => {
     const lastSeq = await lockDistrictSequence(trx);
     const state = await trx('hub_nodes').where({ node_id: node.nodeId }).first('last_push_seq');
@@ -91,7 +91,7 @@ export async function applyPush(knex: Knex, node: HubNode, request: PushRequest,
     const log: LogEntry[] = [];
     const fresher: Rejection[] = [];
     for (const change of fresh) {
-      const rejection = await applyOne(knex, batch, node, change, options, log);
+      const rejection = await applyOne(schema, batch, node, change, options, log);
       if (rejection) fresher.push(rejection);
     }
     await writeRows(batch);

@@ -118,6 +118,15 @@ describe.each(['sqlite', 'pg'] as const)('hub push and pull on %s', (kind) => {
     expect(pulled.at(-1)).toMatchObject({ columns: ['display_name'], row: expect.objectContaining({ phone: '2', display_name: '王五' }) });
   });
 
+  it('takes a row in an older shape (fewer columns) and keeps the columns it lacks', async () => {
+    const org = { id: uuidv7(), code: 'O1', name: '志愿者协会', kind: 'volunteer', region_id: regions.east.community.id, duty_hours: '9-17', deleted: 0 };
+    expect((await east.push([east.change('organisations', 'insert', org)])).rejected).toEqual([]);
+    const { duty_hours: _dropped, ...older } = org; // a node whose schema predates duty_hours
+    expect((await east.push([east.change('organisations', 'update', { ...older, name: '青年志愿者协会' }, { columns: ['name'] })])).rejected).toEqual([]);
+    const stored = await db.knex('hub_rows').where({ table_name: 'organisations', id: org.id }).first();
+    expect(JSON.parse(stored.row)).toMatchObject({ name: '青年志愿者协会', duty_hours: '9-17' });
+  });
+
   it('refuses clocks too far ahead, unknown columns, and street writes of district data, each with a reason', async () => {
     const ahead = east.change('case_events', 'insert', eventRow(uuidv7(), 'reported', reportedPayload(regions.east, 'E-4')), { hlc: east.hlc(10 * 60_000) });
     const unknown = east.change('regions', 'update', { ...regions.east.grid, colour: 'red' }, { columns: ['colour'] });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Change } from '../../core/sync/protocol';
-import { StreetResolver } from '../scope/streets';
+import { StreetResolver, storedRegion } from '../scope/streets';
 import type { StoredRow } from './merge';
 
 export interface CaseInfo {
@@ -35,7 +35,12 @@ export class BatchState {
   private readonly keysByCase = new Map<string, Set<string>>();
 
   constructor(readonly trx: Knex.Transaction) {
-    this.streets = new StreetResolver(trx);
+    // Regions written earlier in this batch count: a new grid and its residents may arrive together.
+    const stored = storedRegion(trx);
+    this.streets = new StreetResolver(async (id) => {
+      const k = key('regions', id);
+      return this.rows.has(k) ? ((this.rows.get(k)?.row as { id: string } | undefined) ?? null) : stored(id);
+    });
   }
 
   /** Reads the hub's copy of every row the batch names, and the cases they belong to. */

@@ -101,6 +101,10 @@ describe.each(['sqlite', 'pg'] as const)('hub push and pull on %s', (kind) => {
     const seenByB = await b.pullAll();
     expect(seenByB.changes.filter((c) => c.row?.case_id === caseId)).toHaveLength(6);
     expect(seenByB.removals).toEqual([]);
+    // District nodes get each event once: the history re-sent to B is for B only.
+    const atDistrict = (await district.pullAll()).changes.filter((c) => c.row?.case_id === caseId).map((c) => c.id);
+    expect(atDistrict).toHaveLength(6);
+    expect(new Set(atDistrict).size).toBe(6);
   });
 
   it('reference rows merge per column by HLC, last writer wins', async () => {

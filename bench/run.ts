@@ -3,7 +3,7 @@
  * to stderr and, as its last line on stdout, one JSON object with its figures.
  */
 const [name, ...rest] = process.argv.slice(2);
-const known = ['ingest', 'queue', 'scoring', 'bigscreen', 'triage', 'registry', 'import'];
+const known = ['ingest', 'queue', 'scoring', 'bigscreen', 'triage', 'registry', 'import', 'sync'];
 if (!name || !known.includes(name)) {
   console.error(`usage: npm run bench -- <${known.join('|')}>`);
   process.exit(2);

@@ -62,8 +62,8 @@ async function insertBound(trx: Knex | Knex.Transaction, table: string, columns:
  * (a bound number past 2^31 arrives as a REAL that the column's affinity makes an INTEGER
  * again), whereas a TEXT column would keep a JSON integer without the bound REAL's ".0".
  */
-const JSON_INSERT_TABLES: ReadonlySet<string> = new Set(['case_events', 'outbox', 'cases', 'case_states', 'case_departments', 'case_facts', 'cases_fts']);
-const JSON_ROWS_PER_STATEMENT = 2000;
+const JSON_INSERT_TABLES: ReadonlySet<string> = new Set(['case_events', 'outbox', 'cases', 'case_states', 'case_departments', 'case_facts', 'cases_fts', 'users', 'audit_log']);
+export const JSON_ROWS_PER_STATEMENT = 2000;
 
 /**
  * Whether a value reaches SQLite unchanged through JSON. A fraction is not trusted to: SQLite's
@@ -72,22 +72,30 @@ const JSON_ROWS_PER_STATEMENT = 2000;
 const travelsAsJson = (v: unknown): boolean =>
   v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0));
 
+/** The rows as one JSON array of value arrays (in `columns` order), or null when a value would not travel exactly. */
+export function jsonTuples(rows: readonly Row[], columns: readonly string[]): string | null {
+  const tuples: unknown[][] = [];
+  for (const row of rows) {
+    const tuple: unknown[] = [];
+    for (const c of columns) {
+      const v = row[c];
+      if (!travelsAsJson(v)) return null;
+      tuple.push(v === undefined ? null : v);
+    }
+    tuples.push(tuple);
+  }
+  return JSON.stringify(tuples);
+}
+
+/** `value->>0, value->>1, …`: the columns of one json_each row made by jsonTuples. */
+export const jsonColumns = (count: number): string => Array.from({ length: count }, (_, i) => `value->>${i}`).join(',');
+
 async function insertViaJson(trx: Knex | Knex.Transaction, table: string, columns: readonly string[], rows: readonly Row[]): Promise<void> {
-  const sql = `insert into ${quote(table)} (${columns.map(quote).join(',')}) select ${columns.map((_, i) => `value->>${i}`).join(',')} from json_each(?)`;
+  const sql = `insert into ${quote(table)} (${columns.map(quote).join(',')}) select ${jsonColumns(columns.length)} from json_each(?)`;
   for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + JSON_ROWS_PER_STATEMENT);
-    const tuples: unknown[][] = [];
-    let exact = true;
-    for (const row of chunk) {
-      const tuple: unknown[] = [];
-      for (const c of columns) {
-        const v = row[c];
-        if (!travelsAsJson(v)) exact = false;
-        tuple.push(v === undefined ? null : v);
-      }
-      tuples.push(tuple);
-    }
-    if (exact) await trx.raw(sql, [JSON.stringify(tuples)]);
+    const tuples = jsonTuples(chunk, columns);
+    if (tuples !== null) await trx.raw(sql, [tuples]);
     else await insertBound(trx, table, columns, chunk);
   }
 }

@@ -11,7 +11,7 @@ const backend = await Backend.open({ db: { client: 'sqlite', filename: dbFile! }
 const admin = await findUserByUsername(backend.knex, 'admin');
 if (!admin) throw new Error('no admin in the bench database');
 let shown = 0;
-const result = await runHistoryImport(backend, admin, { path: xlsx!, name: 'history.xlsx' }, guessHistoryMapping(HISTORY_HEADER), process.env.DRY === "1", (p) => {
+const result = await runHistoryImport(backend, admin, { path: xlsx!, name: 'history.xlsx' }, guessHistoryMapping(HISTORY_HEADER), false, (p) => {
   if (p.rows - shown >= 10_000) log(`${(shown = p.rows)} rows`);
 });
 await backend.close();

@@ -125,6 +125,11 @@ function historyDocuments(examples: Iterable<TrainingExample>, indexById: Readon
   return [...byText.values()];
 }
 
+/** What the learned urgency model reads: the text without its reporting frames (来电人反映, 巡查发现). */
+function urgencyKeys(space: FeatureSpace, text: string): string[] {
+  return space.keys(withoutFrames(normalizeText(text)));
+}
+
 export class TriageModel {
   private constructor(
     private readonly categories: readonly TriageCategoryInfo[],
@@ -170,10 +175,10 @@ export class TriageModel {
       .filter((document) => document.urgent !== undefined)
       .map((document) => {
         const againstDefault = document.urgent !== (categories[document.label]!.priority === 'urgent');
-        return { keys: space.keys(withoutFrames(normalizeText(document.text))), urgent: document.urgent!, weight: againstDefault ? options.correctionWeight : options.historyUrgencyWeight };
+        return { keys: urgencyKeys(space, document.text), urgent: document.urgent!, weight: againstDefault ? options.correctionWeight : options.historyUrgencyWeight };
       })
       .filter((document) => document.weight > 0);
-    const shipped = options.urgencyExamples.map((example): UrgencyDocument => ({ keys: space.keys(withoutFrames(normalizeText(example.text))), urgent: example.urgent, weight: 1 }));
+    const shipped = options.urgencyExamples.map((example): UrgencyDocument => ({ keys: urgencyKeys(space, example.text), urgent: example.urgent, weight: 1 }));
     const learnedUrgency = LearnedUrgency.train([...shipped, ...decided]);
     return new TriageModel(categories, space, vocabulary, classifier, urgencyHistory, learnedUrgency, options);
   }
@@ -227,9 +232,11 @@ export class TriageModel {
     const framed = this.space.analyse(withoutFrames(analysed.normalized));
     const { probability, features } = learned.judge(framed);
     const sign = probability >= 0.5 ? 1 : -1;
-    // Quoted relative to the strongest feature of this text: the model's weights are small when many features share the say.
-    const strongest = Math.max(1e-9, ...features.map((feature) => sign * learned.weight(feature.id)));
-    const words = supportingWords({ ...framed, features }, (id) => (sign * learned.weight(id)) / strongest, [], MAX_LEARNED_WORDS);
+    // Single characters (在, 的) carry weight in the sum but mean nothing quoted: the words shown are
+    // the strongest stretches of two or more characters, relative to the strongest of them.
+    const quotable = features.filter((feature) => !feature.key.startsWith(UNIGRAM_PREFIX));
+    const strongest = Math.max(1e-9, ...quotable.map((feature) => sign * learned.weight(feature.id)));
+    const words = supportingWords({ ...framed, features: quotable }, (id) => (sign * learned.weight(id)) / strongest, [], MAX_LEARNED_WORDS);
     return { probability, words };
   }
 

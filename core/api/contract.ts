@@ -39,6 +39,7 @@ import { adminMethods } from './contracts/admin';
 import { importMethods } from './contracts/import';
 import { registryMethods } from './contracts/registry';
 import { securityMethods } from './contracts/security';
+import { syncMethods } from './contracts/sync';
 
 export type { Access, MethodSpec } from './method';
 
@@ -113,6 +114,8 @@ export const contract = {
   ...registryMethods,
 
   ...securityMethods,
+
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import * as registers from './20261203400000_registers';
 import * as residentListIndex from './20261203400100_resident_list_index';
 import * as runRegisterInstances from './20261203450000_run_register_instances';
 import * as hub from './20261203700000_hub';
+import * as syncNode from './20261203800000_sync_node';
 
 interface Migration {
   name: string;
@@ -57,6 +58,8 @@ export const MIGRATIONS: readonly Migration[] = [
 
   // hub (20261203700000–20261203799999)
   { name: '20261203700000_hub', ...hub },
+  // sync node (20261203800000–20261203899999)
+  { name: '20261203800000_sync_node', ...syncNode },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

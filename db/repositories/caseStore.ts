@@ -57,8 +57,14 @@ function foldWithFacts(histories: ReadonlyMap<string, CaseEvent[]>, context: Fac
  * The case's derived rows: the queue row, one row per department it is sent to, and
  * (on SQLite) its full-text entry, written when the case is new on this node.
  */
-async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>, known: ReadonlySet<string>): Promise<CaseState[]> {
+async function writeProjections(
+  tx: WriteTx,
+  histories: ReadonlyMap<string, CaseEvent[]>,
+  known: ReadonlySet<string>,
+  adjust?: (states: CaseState[]) => Promise<void>,
+): Promise<CaseState[]> {
   const { states, facts } = foldWithFacts(histories, await loadFactContext(tx.trx));
+  await adjust?.(states);
   const ids = states.map((s) => s.id);
   if (known.size > 0) await tx.clearProjection('case_departments', 'case_id', ids.filter((id) => known.has(id)));
   const mode = known.size > 0 ? 'upsert' : 'insert';
@@ -81,6 +87,50 @@ export async function appendCaseEvents(tx: WriteTx, events: readonly CaseEvent[]
   const histories = new Map<string, CaseEvent[]>();
   for (const caseId of ids) histories.set(caseId, await loadEvents(tx.trx, caseId));
   return writeProjections(tx, histories, known);
+}
+
+/**
+ * Refolds the projections of the given cases from the events now stored (sync: events from other nodes
+ * were just added). A case whose report has not arrived yet has no projection until it does.
+ * `adjust` may amend the folded states before they are written (sync: a case number already taken here).
+ */
+export async function refoldCases(
+  tx: WriteTx,
+  caseIds: readonly string[],
+  adjust?: (states: CaseState[]) => Promise<void>,
+): Promise<CaseState[]> {
+  if (caseIds.length === 0) return [];
+  const histories = new Map<string, CaseEvent[]>();
+  for (const caseId of caseIds) {
+    const events = await loadEvents(tx.trx, caseId);
+    if (events.some((e) => e.type === 'reported')) histories.set(caseId, events);
+  }
+  const ids = [...histories.keys()];
+  const known = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await tx.trx('cases').whereIn('id', ids.slice(i, i + 500)).select('id')) known.add(r.id as string);
+  }
+  return writeProjections(tx, histories, known, adjust);
+}
+
+/** Removes cases and everything derived from them on this node (sync: the case left this node's scope). */
+export async function purgeCases(tx: WriteTx, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const ids = [...caseIds];
+  await writeFacts(tx, [], ids, ids); // takes the cases' facts out of the daily and monthly totals
+  if (isSqlite(tx.trx)) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rowids = (await tx.trx('cases').whereIn('id', ids.slice(i, i + 500)).select('rowid')).map((r) => r.rowid as number);
+      if (rowids.length > 0) await tx.trx('cases_fts').whereIn('rowid', rowids).delete();
+    }
+  }
+  await tx.clearProjection('case_departments', 'case_id', ids);
+  await tx.clearProjection('case_states', 'id', ids);
+  await tx.clearProjection('cases', 'id', ids);
+  for (let i = 0; i < ids.length; i += 500) {
+    await tx.trx('ledger_actions').whereIn('case_id', ids.slice(i, i + 500)).delete();
+    await tx.trx('case_events').whereIn('case_id', ids.slice(i, i + 500)).delete();
+  }
 }
 
 /** Bulk path for cases that are new on this node (imports, seeds): folds in memory, no reads. */

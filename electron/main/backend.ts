@@ -10,6 +10,7 @@ import type { TriageModel } from '../../core/triage';
 import { trainTriageModel } from './triageTraining';
 import { WritePath } from '../../db/writePath';
 import { newUuidV7 } from '../../db/uuidV7';
+import { SyncService } from './services/sync/syncService';
 import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
 import { rebuildIfMarked } from '../../db/repositories/derivedRebuilds';
 import { countUsers } from '../../db/repositories/users';
@@ -34,6 +35,8 @@ export interface BackendOptions {
 /** Everything a handler needs: the database, the write path, sessions and cached reference data. */
 export class Backend {
   readonly sessions: SessionStore;
+  /** Push and pull with the district hub; idle until the node is enrolled, started by the app (not tests). */
+  readonly sync: SyncService;
   private referenceCache: Promise<ReferenceData> | null = null;
   private categoryVersionsCache: Promise<CategoryVersionIndex> | null = null;
   private calendarCache: Promise<WorkingCalendar> | null = null;
@@ -46,6 +49,7 @@ export class Backend {
     readonly now: () => number,
   ) {
     this.sessions = new SessionStore(now);
+    this.sync = new SyncService(this);
   }
 
   static async open(options: BackendOptions): Promise<Backend> {
@@ -134,6 +138,7 @@ export class Backend {
   }
 
   async close(): Promise<void> {
+    await this.sync.stop();
     await this.knex.destroy();
   }
 }

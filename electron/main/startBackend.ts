@@ -32,5 +32,7 @@ export async function startBackend(dbFile: string, options: StartOptions = {}): 
   if (keyProvider) setPersonalDataKey(backend, keyProvider);
   // Learn triage before serving, so the first report typed does not wait about a second for it.
   await backend.triageModel().catch(() => undefined);
+  // Sync with the district hub in the background once enrolled; the desk never waits for it.
+  backend.sync.start();
   return { backend, dispatch: createDispatcher(backend, handlers) };
 }

@@ -16,6 +16,8 @@ const EXPECTED_TABLES = [
   'assessment_run_register_instances',
   // the district hub (issue 10)
   'hub_nodes', 'hub_enrol_codes', 'hub_counters', 'hub_rows', 'hub_cases', 'hub_changes', 'hub_change_targets', 'hub_rejections',
+  // the workstation side of sync (issue 10): enrolment and cursor, column versions, conflict inbox
+  'sync_conflicts', 'sync_parked', 'sync_settings', 'sync_versions',
 ].sort();
 // SQLite only: the full-text index and FTS5's own shadow tables.
 const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];

@@ -114,6 +114,13 @@ const EXPECTED: Record<MethodName, Access> = {
 
   // sessions and audit (issues 11, 13)
   'auth.logoutEverywhere': EVERYONE,
+
+  // sync with the district hub (issue 10)
+  'sync.status': EVERYONE,
+  'sync.now': EVERYONE,
+  'sync.enrol': ['admin'],
+  'sync.conflicts': ['admin', 'shift_leader', 'dispatcher'],
+  'sync.acknowledge': ['admin', 'shift_leader', 'dispatcher'],
 };
 
 /** One demo account per role. */

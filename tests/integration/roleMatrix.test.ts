@@ -80,6 +80,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'calendar.saveYear': ['admin'],
   'setup.checklist': ['admin'],
   'setup.updateChecklist': ['admin'],
+  'personalDataKey.status': ['admin'],
+  'personalDataKey.rotate': ['admin'],
 
   // Excel onboarding and history import (issue 9)
   'onboarding.template': ['admin'],

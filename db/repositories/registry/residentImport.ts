@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../registry/fieldCipher';
 import type { Row, WriteTx } from '../../writePath';
 import { idHash, openTags, phoneColumns, phoneHash, residentRow, sealTags } from './residentRecords';
 import type { RegisterImporter } from './sheetImport';
+import { assertKeyVersion } from '../../registry/keyRotation';
 
 interface StoredForImport {
   id: string;
@@ -42,6 +43,7 @@ export async function importResidents(
   tx: WriteTx, cipher: FieldCipher, rows: ReadonlyArray<SheetRow<SheetResident>>, gridIds: ReadonlyMap<string, string>, now: number, userId: string | null,
   ownGridOnly = false,
 ): Promise<{ created: number; updated: number; unchanged: number; issues: ImportIssue[] }> {
+  await assertKeyVersion(tx.trx, cipher.version);
   const residents = rows.map((r) => r.draft);
   const hashes = residents.map((r) => idHash(cipher, r.idNumber));
   const existing = new Map<string, StoredForImport>();

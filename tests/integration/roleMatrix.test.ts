@@ -107,6 +107,9 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.viewLog': ['admin'],
   'registry.exportResidents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
   'registry.importResidents': ['admin', 'grid_worker'],
+  'registry.template': ['admin', 'grid_worker'],
+  'registry.import': ['admin', 'grid_worker'],
+  'registry.export': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
   'registry.atCase': EVERYONE,
 
   // sessions and audit (issues 11, 13)

@@ -154,7 +154,7 @@ describe('npm run rotate-key (command line)', () => {
     setPersonalDataKey(t.backend, keyFileStore(keyFile));
     expect((await lookup('13911112222')).rows.map((r) => r.name)).toEqual(['刘桂芳']);
     expect((await t.backend.knex('residents').first('id_cipher')).id_cipher).toMatch(/^k5\./);
-  });
+  }, 180_000); // a tsx child process: slow to start on the loaded shared machine
 });
 
 describe('a passphrase key', () => {
@@ -179,5 +179,5 @@ describe('a passphrase key', () => {
     } finally {
       await p.close();
     }
-  });
+  }, 120_000); // a second demo office and two scrypt key derivations
 });

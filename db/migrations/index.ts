@@ -15,6 +15,7 @@ import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_a
 import * as registers from './20261203400000_registers';
 import * as residentListIndex from './20261203400100_resident_list_index';
 import * as runRegisterInstances from './20261203450000_run_register_instances';
+import * as hub from './20261203700000_hub';
 
 interface Migration {
   name: string;
@@ -53,6 +54,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261203450000_run_register_instances', ...runRegisterInstances },
 
   // triage (20261203500000–20261203599999)
+
+  // hub (20261203700000–20261203799999)
+  { name: '20261203700000_hub', ...hub },
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { NodeScope } from '../../../core/sync/protocol';
 import { createEnrolCode } from '../../../server/nodes';
 import { startHub } from '../hubHarness';
-import { editReference, move, newWriteLog, report, type WriteLog } from './actions';
+import { editReference, move, newWriteLog, report } from './actions';
 import { writeDistrict, type District } from './district';
 import type { ChaosStores } from './hubStore';
 import { checkConverged } from './invariants';

@@ -71,7 +71,8 @@ function candidateMoves(district: District, rng: Prng): Move[] {
 
 /** A workflow move on a case this node holds, by someone who works there; the first the workflow allows. */
 export async function move(node: SimNode, district: District, rng: Prng, log: WriteLog): Promise<boolean> {
-  const cases: { id: string }[] = await node.backend.knex('case_states').select('id').orderBy('id');
+  // By case number (made from the node's code and the simulated day), not by id: ids are random, a replay must pick the same case.
+  const cases: { id: string }[] = await node.backend.knex('cases').select('id').orderBy(['case_no', 'id']);
   if (cases.length === 0) return false;
   const caseId = rng.pick(cases).id;
   const staff = node.staff(district);

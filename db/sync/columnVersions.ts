@@ -60,3 +60,14 @@ export async function recordVersions(trx: Knex.Transaction, table: string, rowId
     .onConflict(['table_name', 'row_id', 'column_name'])
     .merge({ hlc: trx.raw('max(sync_versions.hlc, excluded.hlc)') });
 }
+
+/** The same for many rows at once (an acknowledged push batch). */
+export async function recordManyVersions(trx: Knex.Transaction, versions: readonly { table: string; rowId: string; column: string; hlc: string }[]): Promise<void> {
+  for (let i = 0; i < versions.length; i += 200) {
+    const rows = versions.slice(i, i + 200).map((v) => ({ table_name: v.table, row_id: v.rowId, column_name: v.column, hlc: v.hlc }));
+    await trx('sync_versions')
+      .insert(rows)
+      .onConflict(['table_name', 'row_id', 'column_name'])
+      .merge({ hlc: trx.raw('max(sync_versions.hlc, excluded.hlc)') });
+  }
+}

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Change, ChangeOp, PushResponse } from '../../core/sync/protocol';
 import { isSqlite } from '../connection';
 import { takeWriteLock, DEFAULT_BUSY_WAIT_MS } from '../writeLock';
-import { entryColumns, recordVersions } from './columnVersions';
+import { entryColumns, recordManyVersions } from './columnVersions';
 import { addConflicts } from './conflicts';
 import { rowToWire } from './wireValues';
 
@@ -48,11 +48,18 @@ export async function applyPushAnswer(knex: Knex, batch: readonly Change[], answ
   return knex.transaction(async (trx) => {
     if (isSqlite(knex)) await takeWriteLock(trx, DEFAULT_BUSY_WAIT_MS);
     const rejected = new Set(answer.rejected.map((r) => r.seq));
-    for (const change of batch) {
-      if (change.seq > answer.ackedThrough || rejected.has(change.seq) || change.table === 'case_events') continue;
-      const stillThere = await trx('outbox').where({ seq: change.seq }).first('seq');
-      if (stillThere) await recordVersions(trx, change.table, change.id, entryColumns(change.op, change.columns ? JSON.stringify(change.columns) : null), change.hlc);
+    const acked = batch.filter((c) => c.seq <= answer.ackedThrough && !rejected.has(c.seq) && c.table !== 'case_events' && c.table !== 'audit_log');
+    // Only entries still in the outbox: reading the same answer twice records nothing twice.
+    const present = new Set<number>();
+    for (let i = 0; i < acked.length; i += 500) {
+      for (const r of await trx('outbox').whereIn('seq', acked.slice(i, i + 500).map((c) => c.seq)).select('seq')) present.add(Number(r.seq));
     }
+    await recordManyVersions(
+      trx,
+      acked.filter((c) => present.has(c.seq)).flatMap((c) =>
+        entryColumns(c.op, c.columns ? JSON.stringify(c.columns) : null).map((column) => ({ table: c.table, rowId: c.id, column, hlc: c.hlc })),
+      ),
+    );
     await addConflicts(
       trx,
       now,

@@ -12,6 +12,7 @@ import { enRegistry } from './en/registry';
 import { enHistory } from './en/history';
 import type { MessageSchema } from './zh-CN';
 import { enSecurity } from './en/security';
+import { enSync } from './en/sync';
 
 const enUS: MessageSchema = {
   app: {
@@ -100,6 +101,7 @@ const enUS: MessageSchema = {
   ...enOffice,
   ...enOnboarding,
   ...enSecurity,
+  ...enSync,
   ...enRegistry,
   ...enHistory,
   setup: {

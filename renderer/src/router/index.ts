@@ -40,6 +40,12 @@ export const router = createRouter({
           component: () => import('../views/registry/RegistryView.vue'),
           meta: { roles: ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'] },
         },
+        {
+          path: 'sync/conflicts',
+          name: 'syncConflicts',
+          component: () => import('../views/SyncConflictsView.vue'),
+          meta: { roles: ['admin', 'shift_leader', 'dispatcher'] },
+        },
         { path: 'admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ['admin'] } },
       ],
     },

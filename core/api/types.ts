@@ -13,6 +13,8 @@ export interface SessionUser {
   regionId: string | null;
   /** Every grid a grid worker covers (the home grid, `regionId`, first); absent for other roles. */
   gridIds?: string[];
+  /** A grid worker who is 网格长: also answers for (and may open the scorecard of) the grids they cover. */
+  gridLeader?: true;
 }
 
 export interface LoginResult {
@@ -87,6 +89,8 @@ export interface OrganisationRef {
   services: string[];
   contactName: string;
   contactPhone: string;
+  /** A deactivated organisation stays for history (names in past referrals) but takes no new referrals. */
+  active: boolean;
 }
 
 export interface ReferenceData {

@@ -50,6 +50,7 @@ export async function loadOrganisations(db: Db): Promise<OrganisationRef[]> {
     services: JSON.parse(r.services),
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
+    active: Number(r.active ?? 1) === 1,
   }));
 }
 

@@ -74,6 +74,13 @@ export async function checkConverged(hubKnex: Knex, nodes: readonly SimNode[], l
   for (const [id, w] of log.events) if (!hubEvents.has(id)) out.push(`中心缺少节点${w.node}写下的事件 ${w.type} ${id}（案件 ${w.caseId}）`);
   for (const id of hubEvents.keys()) if (!log.events.has(id)) out.push(`中心有一个没有任何节点写过的事件 ${id}`);
 
+  // A retried, duplicated or late batch applies once: each event enters the district's log once (a history
+  // re-sent to a department that newly holds the case is logged again, but not for district nodes).
+  const twice: { row_id: string; n: number | string }[] = await hubKnex('hub_changes')
+    .where({ table_name: 'case_events', for_district: 1 }).whereNot('op', 'remove')
+    .groupBy('row_id').having(hubKnex.raw('count(*) > 1')).select('row_id', hubKnex.raw('count(*) as n'));
+  for (const r of twice) out.push(`中心的变更日志里事件 ${r.row_id} 出现 ${r.n} 次`);
+
   // Per column, last writer (by HLC) wins on the hub.
   const newest = new Map<string, { value: string; hlc: string }>();
   for (const w of log.columns) {

@@ -100,7 +100,12 @@ export async function runSeed(stores: ChaosStores, seed: number, options: ChaosO
         if (!node.running) await node.startSync();
       } else if (r < 0.92) {
         const flight = network.flights.length > 0 ? rng.pick(network.flights) : null;
-        if (!flight) continue;
+        if (!flight) {
+          // Nothing on the wire: someone syncs instead, so every step does something.
+          if (!node.running) await node.startSync();
+          actions += 1;
+          continue;
+        }
         const owner = nodes[flight.node]!;
         if (flight.ghost) await network.settleGhost(flight, rng.chance(0.7));
         else {

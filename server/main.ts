@@ -44,7 +44,9 @@ async function main(args: string[]): Promise<void> {
     } else if (command === 'nodes') {
       console.log(JSON.stringify(await listNodes(knex), null, 2));
     } else if (command === 'prune') {
-      console.log(JSON.stringify({ logFloor: await pruneLog(knex, Number(option(args, 'through'))) }));
+      const through = Number(option(args, 'through'));
+      if (!Number.isSafeInteger(through) || through < 0) throw new Error('--through 应为变更序号（非负整数）');
+      console.log(JSON.stringify({ logFloor: await pruneLog(knex, through) }));
     } else {
       throw new Error(`未知命令 ${command}\n${USAGE}`);
     }

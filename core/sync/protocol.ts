@@ -103,6 +103,11 @@ export const pullQuerySchema = z.object({
 });
 
 /**
+ * Schema versions: a node may be a migration behind the hub. It pushes rows in its own shape (fewer columns:
+ * the hub merges the columns it gets and keeps the rest). A pulled or snapshot row may carry columns the
+ * node's schema lacks: the node ignores them. A pushed row with a column the hub lacks (the node is newer)
+ * is rejected as `invalid_row`: upgrade the hub first.
+ *
  * A pulled change is the hub's merged row: `row` is the whole row as the hub holds it, `columns` the columns
  * this change won on the hub (null: the whole row, e.g. an insert or an append-only row), `hlc` the writer's.
  * Apply per column by HLC, as the hub did; a union table (case_events, audit_log) is insert-if-absent.

@@ -68,7 +68,7 @@ export async function mergeReferenceChange(trx: Knex.Transaction, change: Change
           remoteValue: remote,
           localHlc: current.hlc,
           remoteHlc: change.hlc,
-          message: `本机对「${change.table}.${column}」的修改已被其他工作站更新的修改覆盖`,
+          message: '本机的修改已被其他工作站更晚的修改覆盖，请核对是否需要重新修改',
         });
       }
     }

@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
 import type { Change, PushRequest, PushResponse, Rejection } from '../../core/sync/protocol';
 import { TABLE_SCOPES, UNION_TABLES } from '../scope/policy';
-import type { SyncedTable } from '../../db/writePath';
+import { insertChunked, type SyncedTable } from '../../db/writePath';
 import { appendToLog, lockDistrictSequence, type LogEntry } from '../changeLog';
 import type { HubNode } from '../nodes';
 import { authorise, isPlacement, type Placement } from './authorise';
 import { BatchState } from './batchState';
 import { refoldTouchedCases, scopeMoves } from './caseScope';
 import { mergeChange } from './merge';
-import { validateChange } from './validate';
+import { schemaColumns, validateChange, type SchemaColumns } from './validate';
 
 export interface PushOptions {
   now: number;
@@ -31,30 +31,37 @@ function targetsOf(table: SyncedTable, placement: Placement): string[] {
   }
 }
 
-async function applyOne(batch: BatchState, node: HubNode, change: Change, options: PushOptions, log: LogEntry[]): Promise<Rejection | null> {
+async function applyOne(schema: SchemaColumns, batch: BatchState, node: HubNode, change: Change, options: PushOptions, log: LogEntry[]): Promise<Rejection | null> {
   const reject = (v: { reason: Rejection['reason']; message: string }): Rejection => ({ seq: change.seq, table: change.table, id: change.id, ...v });
-  const invalid = await validateChange(batch.trx, change, options.now, options.maxDriftMs);
+  const invalid = validateChange(schema, change, options.now, options.maxDriftMs);
   if (invalid) return reject(invalid);
-  const existing = await batch.row(change.table, change.id);
+  const existing = batch.row(change.table, change.id);
   const placement = await authorise(change, existing?.row ?? null, node.scope, batch);
   if (!isPlacement(placement)) return reject(placement!);
   const merged = mergeChange(existing, change, UNION_TABLES.has(change.table));
   if (merged.won !== null && merged.won.length === 0) return null; // already there, or every column lost to a newer write
-  const record = {
-    hlc: merged.stored.hlc,
-    row: JSON.stringify(merged.stored.row),
-    column_hlcs: JSON.stringify(merged.stored.columnHlcs),
-    street_id: placement.street,
-    case_id: placement.caseId,
-  };
-  if (existing) await batch.trx('hub_rows').where({ table_name: change.table, id: change.id }).update(record);
-  else await batch.trx('hub_rows').insert({ table_name: change.table, id: change.id, ...record });
+  batch.put(change.table, change.id, { ...merged.stored, street: placement.street, caseId: placement.caseId });
   if (placement.caseId) batch.touchedCases.add(placement.caseId);
   log.push({
     table: change.table, rowId: change.id, op: change.op, hlc: change.hlc, columns: merged.won, row: merged.stored.row,
     origin: node.nodeId, forDistrict: true, targets: targetsOf(change.table as SyncedTable, placement),
   });
   return null;
+}
+
+/** Writes the batch's new and changed rows back: new rows in multi-row inserts, changed ones as upserts. */
+async function writeRows(batch: BatchState): Promise<void> {
+  const inserts: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
+  for (const d of batch.dirty.values()) {
+    const r = batch.row(d.table, d.id)!;
+    const record = { table_name: d.table, id: d.id, hlc: r.hlc, row: JSON.stringify(r.row), column_hlcs: JSON.stringify(r.columnHlcs), street_id: r.street, case_id: r.caseId };
+    (d.existed ? updates : inserts).push(record);
+  }
+  await insertChunked(batch.trx, 'hub_rows', inserts);
+  for (let i = 0; i < updates.length; i += 500) {
+    await batch.trx('hub_rows').insert(updates.slice(i, i + 500)).onConflict(['table_name', 'id']).merge();
+  }
 }
 
 const storedRejection = (r: Record<string, unknown>): Rejection => ({
@@ -67,6 +74,7 @@ const storedRejection = (r: Record<string, unknown>): Rejection => ({
  * gets the same answer and changes nothing.
  */
 export async function applyPush(knex: Knex, node: HubNode, request: PushRequest, options: PushOptions): Promise<PushResponse> {
+  const schema = await schemaColumns(knex, new Set(request.changes.map((c) => c.table)));
   return knex.transaction(async (trx) => {
     const lastSeq = await lockDistrictSequence(trx);
     const state = await trx('hub_nodes').where({ node_id: node.nodeId }).first('last_push_seq');
@@ -79,12 +87,14 @@ export async function applyPush(knex: Knex, node: HubNode, request: PushRequest,
       rejected.push(...again.map(storedRejection));
     }
     const batch = new BatchState(trx);
+    await batch.prefetch(fresh);
     const log: LogEntry[] = [];
     const fresher: Rejection[] = [];
     for (const change of fresh) {
-      const rejection = await applyOne(batch, node, change, options, log);
+      const rejection = await applyOne(schema, batch, node, change, options, log);
       if (rejection) fresher.push(rejection);
     }
+    await writeRows(batch);
     const scopes = await refoldTouchedCases(trx, batch);
     for (const entry of log) {
       const scope = entry.row && TABLE_SCOPES[entry.table as SyncedTable] === 'case' ? scopes.get(String(entry.row.case_id)) : undefined;

@@ -4,11 +4,19 @@ type RegionRow = { id: string; level?: string; parent_id?: string | null };
 
 const MAX_DEPTH = 8;
 
+/** Reads a region row as the batch sees it (its own writes first, then the hub's table). */
+export type RegionLookup = (id: string) => Promise<RegionRow | null>;
+
+export const storedRegion = (trx: Knex | Knex.Transaction): RegionLookup => async (id) => {
+  const stored: { row: string } | undefined = await trx('hub_rows').where({ table_name: 'regions', id }).first('row');
+  return stored ? (JSON.parse(stored.row) as RegionRow) : null;
+};
+
 /** Finds the street a region lies in, from the regions the hub holds; cached for one batch. */
 export class StreetResolver {
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly trx: Knex | Knex.Transaction) {}
+  constructor(private readonly region: RegionLookup) {}
 
   /** The street of a region row (itself when it is a street), or null above street level. */
   async ofRegionRow(row: RegionRow): Promise<string | null> {
@@ -23,9 +31,8 @@ export class StreetResolver {
     let id: string | null = regionId;
     let street: string | null = null;
     for (let depth = 0; id && depth < MAX_DEPTH; depth++) {
-      const stored: { row: string } | undefined = await this.trx('hub_rows').where({ table_name: 'regions', id }).first('row');
-      if (!stored) break;
-      const region = JSON.parse(stored.row) as RegionRow;
+      const region = await this.region(id);
+      if (!region) break;
       if (region.level === 'street') {
         street = region.id;
         break;

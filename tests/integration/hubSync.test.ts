@@ -101,6 +101,10 @@ describe.each(['sqlite', 'pg'] as const)('hub push and pull on %s', (kind) => {
     const seenByB = await b.pullAll();
     expect(seenByB.changes.filter((c) => c.row?.case_id === caseId)).toHaveLength(6);
     expect(seenByB.removals).toEqual([]);
+    // District nodes get each event once: the history re-sent to B is for B only.
+    const atDistrict = (await district.pullAll()).changes.filter((c) => c.row?.case_id === caseId).map((c) => c.id);
+    expect(atDistrict).toHaveLength(6);
+    expect(new Set(atDistrict).size).toBe(6);
   });
 
   it('reference rows merge per column by HLC, last writer wins', async () => {
@@ -116,6 +120,31 @@ describe.each(['sqlite', 'pg'] as const)('hub push and pull on %s', (kind) => {
     expect(JSON.parse(stored.row)).toMatchObject({ phone: '2', display_name: '王五' });
     const pulled = (await east.pullAll()).changes.filter((c) => c.id === user.id);
     expect(pulled.at(-1)).toMatchObject({ columns: ['display_name'], row: expect.objectContaining({ phone: '2', display_name: '王五' }) });
+  });
+
+  it('places register rows by their grid’s street, also when the grid arrives in the same batch', async () => {
+    const community = { id: uuidv7(), code: 'EC2', name: '东街二社区', level: 'community', parent_id: regions.east.street.id, deleted: 0 };
+    const grid = { id: uuidv7(), code: 'EG2', name: '东街二网格', level: 'grid', parent_id: community.id, deleted: 0 };
+    const household = { id: uuidv7(), grid_id: grid.id, code: 'H-1', building: '1栋', deleted: 0 };
+    const answer = await district.push([district.change('regions', 'insert', community), district.change('regions', 'insert', grid), district.change('households', 'insert', household)]);
+    expect(answer.rejected).toEqual([]);
+    expect((await east.pullAll()).changes.map((c) => c.id)).toContain(household.id);
+    expect((await west.pullAll()).changes.map((c) => c.id)).not.toContain(household.id);
+    // A street node adds a grid to its own street and a worker in it, in one batch; not to the other street.
+    const ownGrid = { id: uuidv7(), code: 'EG3', name: '东街三网格', level: 'grid', parent_id: community.id, deleted: 0 };
+    const worker = { id: uuidv7(), username: 'gw-eg3', display_name: '赵', role: 'grid_worker', password_hash: 'x', region_id: ownGrid.id, deleted: 0 };
+    const foreignGrid = { id: uuidv7(), code: 'WG9', name: '西街九网格', level: 'grid', parent_id: regions.west.community.id, deleted: 0 };
+    const own = await east.push([east.change('regions', 'insert', ownGrid), east.change('users', 'insert', worker), east.change('regions', 'insert', foreignGrid)]);
+    expect(own.rejected.map((r) => [r.id, r.reason])).toEqual([[foreignGrid.id, 'out_of_scope']]);
+  });
+
+  it('takes a row in an older shape (fewer columns) and keeps the columns it lacks', async () => {
+    const org = { id: uuidv7(), code: 'O1', name: '志愿者协会', kind: 'volunteer', region_id: regions.east.community.id, duty_hours: '9-17', deleted: 0 };
+    expect((await east.push([east.change('organisations', 'insert', org)])).rejected).toEqual([]);
+    const { duty_hours: _dropped, ...older } = org; // a node whose schema predates duty_hours
+    expect((await east.push([east.change('organisations', 'update', { ...older, name: '青年志愿者协会' }, { columns: ['name'] })])).rejected).toEqual([]);
+    const stored = await db.knex('hub_rows').where({ table_name: 'organisations', id: org.id }).first();
+    expect(JSON.parse(stored.row)).toMatchObject({ name: '青年志愿者协会', duty_hours: '9-17' });
   });
 
   it('refuses clocks too far ahead, unknown columns, and street writes of district data, each with a reason', async () => {

@@ -40,6 +40,8 @@ export const enSync: typeof zhSync = {
       remote: 'Value from the hub / other workstation',
       message: 'Details',
       done: 'Handled',
+      tables: { regions: 'Regions', departments: 'Departments', users: 'Users', categories: 'Categories', calendar_days: 'Calendar', organisations: 'Organisations', settings: 'Settings', case_events: 'Case records', audit_log: 'Audit log', attachments: 'Photos', schemes: 'Assessment schemes', assessment_runs: 'Assessment results', ledger_actions: 'Accountability ledger', category_versions: 'Category versions', households: 'Households', residents: 'Residents', houses: 'Houses', city_components: 'City components', register_verifications: 'Register checks' },
+      columns: { phone: 'Phone', name: 'Name', contact_person: 'Contact', duty_hours: 'Duty hours', active: 'Active', deleted: 'Deleted', code: 'Code', short_name: 'Short name', display_name: 'Name', role: 'Role', department_id: 'Department', region_id: 'Region', parent_id: 'Parent', boundary: 'Boundary', value: 'Value', kind: 'Kind', status: 'Status', address: 'Address' },
       kinds: { rejected: 'Refused by the hub', overwritten: 'Change overwritten', not_applied: 'Could not store here' },
     },
     settings: {

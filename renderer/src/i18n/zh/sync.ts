@@ -38,6 +38,8 @@ export const zhSync = {
       remote: '中心 / 其他工作站的值',
       message: '说明',
       done: '已处理',
+      tables: { regions: '区域网格', departments: '部门', users: '用户', categories: '事项类别', calendar_days: '工作日历', organisations: '社会组织', settings: '系统设置', case_events: '案件记录', audit_log: '审计日志', attachments: '照片附件', schemes: '考核方案', assessment_runs: '考核结果', ledger_actions: '追责台账', category_versions: '事项类别版本', households: '户', residents: '人口', houses: '房屋', city_components: '部件', register_verifications: '基础数据核实' },
+      columns: { phone: '电话', name: '名称', contact_person: '联系人', duty_hours: '值班时间', active: '启用', deleted: '删除', code: '编码', short_name: '简称', display_name: '姓名', role: '角色', department_id: '所属部门', region_id: '所属区域', parent_id: '上级', boundary: '边界', value: '值', kind: '类型', status: '状态', address: '地址' },
       kinds: { rejected: '中心拒绝', overwritten: '修改被覆盖', not_applied: '本机无法写入' },
     },
     settings: {

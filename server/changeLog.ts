@@ -9,6 +9,8 @@ export interface LogEntry {
   hlc: string;
   columns: string[] | null;
   row: Record<string, unknown> | null;
+  /** The row is an append-only one, stored once in hub_rows and never changed: the log refers to it. */
+  rowIsImmutable?: boolean;
   origin: string | null;
   /** District nodes receive it (a history re-sent to one department is not for them). */
   forDistrict: boolean;
@@ -38,7 +40,7 @@ export async function appendToLog(trx: Knex.Transaction, lastSeq: number, entrie
     op: e.op,
     hlc: e.hlc,
     columns: e.columns ? JSON.stringify(e.columns) : null,
-    row: e.row ? JSON.stringify(e.row) : null,
+    row: e.row && !e.rowIsImmutable ? JSON.stringify(e.row) : null,
     origin_node: e.origin,
     for_district: e.forDistrict ? 1 : 0,
     committed_at: now,

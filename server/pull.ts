@@ -31,12 +31,16 @@ export async function pullPage(knex: Knex, nodeId: string, scope: NodeScope, aft
   const query = scope.kind === 'district'
     ? knex('hub_changes as c').where('c.for_district', 1)
     : knex('hub_change_targets as t').join('hub_changes as c', 'c.seq', 't.seq').whereIn('t.target', targetsFor(scope));
+  // An append-only row is kept once, in hub_rows; the log entry refers to it.
   const rows: LogRow[] = await query
+    .leftJoin('hub_rows as r', function joinImmutable() {
+      this.on('r.table_name', '=', 'c.table_name').andOn('r.id', '=', 'c.row_id');
+    })
     .where('c.seq', '>', after)
     .andWhere('c.seq', '<=', last)
     .orderBy('c.seq')
     .limit(limit + 1)
-    .select('c.seq', 'c.table_name', 'c.row_id', 'c.op', 'c.hlc', 'c.columns', 'c.row');
+    .select('c.seq', 'c.table_name', 'c.row_id', 'c.op', 'c.hlc', 'c.columns', knex.raw('coalesce(c.row, r.row) as row'));
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const changes: Change[] = [];

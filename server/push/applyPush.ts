@@ -43,7 +43,7 @@ async function applyOne(schema: SchemaColumns, batch: BatchState, node: HubNode,
   batch.put(change.table, change.id, { ...merged.stored, street: placement.street, caseId: placement.caseId });
   if (placement.caseId) batch.touchedCases.add(placement.caseId);
   log.push({
-    table: change.table, rowId: change.id, op: change.op, hlc: change.hlc, columns: merged.won, row: merged.stored.row,
+    table: change.table, rowId: change.id, op: change.op, hlc: change.hlc, columns: merged.won, row: merged.stored.row, rowIsImmutable: UNION_TABLES.has(change.table),
     origin: node.nodeId, forDistrict: true, targets: targetsOf(change.table as SyncedTable, placement),
   });
   return null;

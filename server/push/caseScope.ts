@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { FoldError, foldCase } from '../../core/workflow/fold';
 import { rowToEvent } from '../../db/repositories/caseRows';
 import type { LogEntry } from '../changeLog';
+import { UNION_TABLES } from '../scope/policy';
 import { insertChunked } from '../../db/writePath';
 import type { BatchState } from './batchState';
 
@@ -65,7 +66,7 @@ export async function scopeMoves(trx: Knex.Transaction, change: CaseScopeChange)
     const rows = await trx('hub_rows').where({ case_id: change.caseId }).orderBy(['table_name', 'hlc']).select('table_name', 'id', 'hlc', 'row');
     for (const r of rows) {
       entries.push({
-        table: r.table_name, rowId: r.id, op: 'insert', hlc: r.hlc, columns: null, row: JSON.parse(r.row),
+        table: r.table_name, rowId: r.id, op: 'insert', hlc: r.hlc, columns: null, row: JSON.parse(r.row), rowIsImmutable: UNION_TABLES.has(r.table_name),
         origin: null, forDistrict: false, targets: change.gained.map((d) => `dept:${d}`),
       });
     }

@@ -204,6 +204,11 @@ export type UrgencyReason = { points: number } & (
   | { kind: 'alarm'; words: string[] }
   /** Similar past cases were mostly urgent (历史相似案件多为紧急); share 0..1. */
   | { kind: 'history'; share: number }
+  /**
+   * The learned urgency model (past reports marked urgent or not, and dispatchers' urgency decisions):
+   * share is its probability 0..1; words, the stretches of the text that weighed most. Negative points: it reads as routine.
+   */
+  | { kind: 'learned'; share: number; words: string[] }
   /** Against (negative points): already over, a question, or a long-standing nuisance. */
   | { kind: 'settled'; settled: SettledKind[]; words: string[] }
 );

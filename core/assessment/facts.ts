@@ -1,8 +1,7 @@
 import type { CaseHandler, MatterKind } from '../api/types';
 import type { CaseStatus, SupervisionLevel } from '../domain/case';
 import type { CaseEvent, EventOf } from '../workflow/events';
-import { applyEvent, orderEvents } from '../workflow/fold';
-import { initialState } from '../workflow/reduce';
+import { foldCase, type FoldVisitor } from '../workflow/fold';
 import type { CaseState } from '../workflow/state';
 import { HandlingLog } from './handlingItems';
 
@@ -108,13 +107,24 @@ function withdrawUnanswered(open: Map<string, CaseFact>, s: CaseState, at: numbe
 
 /** Replays the case's applied events and records the facts each one opens or closes. */
 export function caseFacts(events: readonly CaseEvent[], context: FactContext = {}): CaseFact[] {
-  const ordered = orderEvents(events);
-  const report = ordered.find((e): e is EventOf<'reported'> => e.type === 'reported');
-  if (!report) return [];
-  let state = initialState(report);
-  const book = new FactBook({ caseId: state.id, gridId: state.gridId, communityId: state.communityId, streetId: state.streetId });
-  const fromGridWorker = report.actorRole === 'grid_worker';
-  const reportFact = book.add(fromGridWorker ? 'report' : 'other_report', { at: report.at, userId: fromGridWorker ? report.actorId : null });
+  if (!events.some((e) => e.type === 'reported')) return [];
+  const collector = factCollector(context);
+  return collector.facts(foldCase(events, collector.visitor));
+}
+
+/**
+ * The facts of a case collected while it is folded, so that a bulk write folds each case once
+ * for its projection and its facts: pass `visitor` to `foldCase`, then `facts(finalState)`.
+ * The visitor sees applied events only: a superseded one changes no fact (it changes only the
+ * state's conflict marks and version, which no fact reads).
+ */
+export function factCollector(context: FactContext = {}): { visitor: FoldVisitor; facts: (state: CaseState) => CaseFact[] } {
+  // Set by `start`, which foldCase calls before any other event.
+  let book!: FactBook;
+  let report!: EventOf<'reported'>;
+  let reportFact!: CaseFact;
+  let fromGridWorker = false;
+  let state!: CaseState;
 
   const signs = new Map<string, CaseFact>();
   const handling = new HandlingLog();
@@ -133,12 +143,16 @@ export function caseFacts(events: readonly CaseEvent[], context: FactContext = {
     resultVerifyDue = null;
   };
 
-  for (const e of ordered) {
-    if (e === report) continue;
-    const before = state;
-    const result = applyEvent(state, e);
-    if (!result.applied) continue;
-    state = result.state;
+  const start = (first: EventOf<'reported'>, initial: CaseState) => {
+    report = first;
+    state = initial;
+    book = new FactBook({ caseId: initial.id, gridId: initial.gridId, communityId: initial.communityId, streetId: initial.streetId });
+    fromGridWorker = first.actorRole === 'grid_worker';
+    reportFact = book.add(fromGridWorker ? 'report' : 'other_report', { at: first.at, userId: fromGridWorker ? first.actorId : null });
+  };
+
+  const applied = (e: CaseEvent, before: CaseState, after: CaseState) => {
+    state = after;
     switch (e.type) {
       case 'filed':
         reportFact.outcome ??= 'filed';
@@ -215,15 +229,19 @@ export function caseFacts(events: readonly CaseEvent[], context: FactContext = {
       default:
         break;
     }
-    withdrawUnanswered(signs, state, e.at);
-  }
+    withdrawUnanswered(signs, after, e.at);
+  };
 
-  addHandlingFacts(book, handling, resultVerifyDue, closure);
-  const matterKind = state.categoryId ? context.matterKind?.(state.categoryId) : null;
-  if (!fromGridWorker && reportFact.outcome === 'filed' && !(matterKind && OUTSIDE_GRID_DUTY.includes(matterKind))) {
-    book.add('found_by_others', { at: report.at });
-  }
-  return book.facts;
+  const facts = (final: CaseState): CaseFact[] => {
+    addHandlingFacts(book, handling, resultVerifyDue, closure);
+    const matterKind = final.categoryId ? context.matterKind?.(final.categoryId) : null;
+    if (!fromGridWorker && reportFact.outcome === 'filed' && !(matterKind && OUTSIDE_GRID_DUTY.includes(matterKind))) {
+      book.add('found_by_others', { at: report.at });
+    }
+    return book.facts;
+  };
+
+  return { visitor: { start, applied }, facts };
 }
 
 /** The handling items, their rework, and the case's closure, answered for by its current handler. */

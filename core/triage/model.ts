@@ -10,7 +10,9 @@
  *
  * Category: classifier.ts (regression + naive Bayes) over words and character 1–3-grams.
  * Department: the category probabilities summed per default department.
- * Urgency: urgency.ts, with a small urgency classifier learned from history.
+ * Urgency: urgency.ts, with a small urgency classifier learned from history, and the learned
+ * urgency model (learnedUrgency.ts) trained on the shipped urgency examples and on the office's
+ * cases whose urgency a dispatcher decided against the category's default.
  */
 import type { TriageCategoryGuess, TriageSuggestion } from '../api/types';
 import { CategoryClassifier, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier';
@@ -18,7 +20,8 @@ import { findEmergencyWords } from './emergency';
 import { supportingWords } from './explain';
 import { buildVocabulary, distinctIds, FeatureSpace, knownFeatures, type KnownFeature } from './features';
 import { SoftmaxModel, softmaxInto, type SparseDocument } from './softmax';
-import { UNIGRAM_PREFIX } from './tokenize';
+import { normalizeText, UNIGRAM_PREFIX } from './tokenize';
+import { LearnedUrgency, withoutFrames, type UrgencyDocument } from './learnedUrgency';
 import { DEFAULT_URGENCY_WEIGHTS, judgeUrgency, type UrgencyWeights } from './urgency';
 
 export interface TrainingExample {
@@ -43,9 +46,22 @@ export interface TriageCategoryInfo {
   priority: 'normal' | 'urgent';
 }
 
+/** A report marked as needing an urgent response or not: training for the learned urgency model. */
+export interface UrgencyExample {
+  text: string;
+  urgent: boolean;
+}
+
 export interface TriageModelOptions {
   classifier: ClassifierOptions;
+  /** Shipped reports marked urgent or not (resources/catalogue/urgency-examples.json in the app). */
+  urgencyExamples: readonly UrgencyExample[];
   urgency: UrgencyWeights;
+  /**
+   * How much each of the office's filed cases counts in the learned urgency model (its priority as
+   * filed is the label); a case filed against its category's default priority counts `correctionWeight`.
+   */
+  historyUrgencyWeight: number;
   /** How many plain filings a dispatcher's correction is worth. */
   correctionWeight: number;
   /** Dialect and colloquial words → their common form. */
@@ -57,6 +73,8 @@ export interface TriageModelOptions {
 
 export const DEFAULT_TRIAGE_OPTIONS: TriageModelOptions = {
   classifier: DEFAULT_CLASSIFIER_OPTIONS,
+  urgencyExamples: [],
+  historyUrgencyWeight: 1,
   urgency: DEFAULT_URGENCY_WEIGHTS,
   correctionWeight: 4,
   aliases: {},
@@ -67,9 +85,11 @@ export const DEFAULT_TRIAGE_OPTIONS: TriageModelOptions = {
 /** Guesses below this confidence are noise, not suggestions. */
 const MIN_CONFIDENCE = 0.001;
 const MAX_WORDS = 5;
+const MAX_LEARNED_WORDS = 4;
 
 interface Document {
   keys: string[];
+  text: string;
   label: number;
   weight: number;
   catalogue: boolean;
@@ -100,9 +120,14 @@ function historyDocuments(examples: Iterable<TrainingExample>, indexById: Readon
       if (example.urgent) seen.urgent = true;
       continue;
     }
-    byText.set(key, { keys: space.keys(example.text), label, weight: example.corrected ? correctionWeight : 1, catalogue: false, ...(example.urgent === undefined ? {} : { urgent: example.urgent }) });
+    byText.set(key, { keys: space.keys(example.text), text: example.text, label, weight: example.corrected ? correctionWeight : 1, catalogue: false, ...(example.urgent === undefined ? {} : { urgent: example.urgent }) });
   }
   return [...byText.values()];
+}
+
+/** What the learned urgency model reads: the text without its reporting frames (来电人反映, 巡查发现). */
+function urgencyKeys(space: FeatureSpace, text: string): string[] {
+  return space.keys(withoutFrames(normalizeText(text)));
 }
 
 export class TriageModel {
@@ -113,6 +138,7 @@ export class TriageModel {
     private readonly classifier: CategoryClassifier,
     /** Two classes, normal and urgent; null without urgency history of both kinds. */
     private readonly urgencyHistory: SoftmaxModel | null,
+    private readonly learnedUrgency: LearnedUrgency | null,
     private readonly options: TriageModelOptions,
   ) {}
 
@@ -122,7 +148,7 @@ export class TriageModel {
     const space = new FeatureSpace(options.aliases);
     const indexById = new Map(categories.map((category, index) => [category.id, index]));
     const catalogue: Document[] = categories.flatMap((category, label) =>
-      catalogueTexts(category).map((text) => ({ keys: space.keys(text), label, weight: 1, catalogue: true })),
+      catalogueTexts(category).map((text) => ({ keys: space.keys(text), text, label, weight: 1, catalogue: true })),
     );
     const history = historyDocuments(examples, indexById, space, options.correctionWeight);
     const documents = [...catalogue, ...history];
@@ -144,7 +170,17 @@ export class TriageModel {
           { ...options.classifier.softmax, epochs: 8 },
         )
       : null;
-    return new TriageModel(categories, space, vocabulary, classifier, urgencyHistory, options);
+    // A dispatcher's urgency decision is informative where it differs from the category's default.
+    const decided: UrgencyDocument[] = history
+      .filter((document) => document.urgent !== undefined)
+      .map((document) => {
+        const againstDefault = document.urgent !== (categories[document.label]!.priority === 'urgent');
+        return { keys: urgencyKeys(space, document.text), urgent: document.urgent!, weight: againstDefault ? options.correctionWeight : options.historyUrgencyWeight };
+      })
+      .filter((document) => document.weight > 0);
+    const shipped = options.urgencyExamples.map((example): UrgencyDocument => ({ keys: urgencyKeys(space, example.text), urgent: example.urgent, weight: 1 }));
+    const learnedUrgency = LearnedUrgency.train([...shipped, ...decided]);
+    return new TriageModel(categories, space, vocabulary, classifier, urgencyHistory, learnedUrgency, options);
   }
 
   suggest(text: string, top = 3): TriageSuggestion {
@@ -162,6 +198,7 @@ export class TriageModel {
         ...this.urgentCategories(probabilities),
         historyShare: this.urgencyHistory && ids.length > 0 ? softmaxInto(new Float64Array(2), this.urgencyHistory.logits(ids))[1]! : null,
         alarmWords: urgentWords,
+        learned: this.judgeLearned(analysed),
       },
       this.options.urgency,
     );
@@ -186,6 +223,21 @@ export class TriageModel {
         confidence: Math.floor(confidence * 1000) / 1000,
         words: supportingWords(text, (id) => this.classifier.support(id, index), category.keywords, MAX_WORDS),
       }));
+  }
+
+  /** The learned model's probability, and the stretches that pushed it most in the direction it leans. */
+  private judgeLearned(analysed: ReturnType<FeatureSpace['analyse']>): { probability: number; words: string[] } | null {
+    if (!this.learnedUrgency) return null;
+    const learned = this.learnedUrgency;
+    const framed = this.space.analyse(withoutFrames(analysed.normalized));
+    const { probability, features } = learned.judge(framed);
+    const sign = probability >= 0.5 ? 1 : -1;
+    // Single characters (在, 的) carry weight in the sum but mean nothing quoted: the words shown are
+    // the strongest stretches of two or more characters, relative to the strongest of them.
+    const quotable = features.filter((feature) => !feature.key.startsWith(UNIGRAM_PREFIX));
+    const strongest = Math.max(1e-9, ...quotable.map((feature) => sign * learned.weight(feature.id)));
+    const words = supportingWords({ ...framed, features: quotable }, (id) => (sign * learned.weight(id)) / strongest, [], MAX_LEARNED_WORDS);
+    return { probability, words };
   }
 
   /** How likely the report is to be of an urgent-by-default category, and the likeliest such category. */

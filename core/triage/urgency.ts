@@ -9,6 +9,8 @@
  *   - how soon (马上, 随时, 还在) adds to a risk, never makes one;
  *   - alarm words (着火, 燃气泄漏, 被困);
  *   - the learned urgency of similar past cases (历史相似案件多为紧急), when the office has history;
+ *   - the learned urgency model (learnedUrgency.ts): how urgent reports worded like this one were,
+ *     for or against, added after the discount below (it has learned the settled words itself);
  *   - against: the report is about something over, a question, or a long-standing nuisance.
  *
  * Risks and people come from word lists (hazards.ts) and sentence patterns (hazardPatterns.ts);
@@ -36,6 +38,8 @@ export interface UrgencyWeights {
   harm: number;
   /** × the strongest risk or harm, when it is happening now or about to. */
   soon: number;
+  /** × the learned model's probability, from −1 (surely routine) to +1 (surely urgent). */
+  learned: number;
   /** Over, a question: subtracted; chronic counts half. */
   settled: number;
   /** Over or a question, with nothing said to be happening now: the evidence for urgency is multiplied by this. */
@@ -46,6 +50,7 @@ export interface UrgencyWeights {
 export const DEFAULT_URGENCY_WEIGHTS: UrgencyWeights = {
   category: 2,
   history: 1,
+  learned: 3,
   alarm: 1,
   risk: 1,
   exposed: 1,
@@ -53,7 +58,7 @@ export const DEFAULT_URGENCY_WEIGHTS: UrgencyWeights = {
   soon: 1,
   settled: 1,
   settledDiscount: 0.3,
-  threshold: 0.85,
+  threshold: 0.55,
 };
 
 export interface UrgencyEvidence {
@@ -64,6 +69,8 @@ export interface UrgencyEvidence {
   /** Urgent share of similar past cases, 0..1; null when the office has no urgency history. */
   historyShare: number | null;
   alarmWords: readonly string[];
+  /** The learned urgency model's probability and the words that weighed most; null without a model. */
+  learned: { probability: number; words: string[] } | null;
 }
 
 const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -114,11 +121,15 @@ export function judgeUrgency(evidence: UrgencyEvidence, weights: UrgencyWeights 
 
   const positive = categoryPoints + reasons.reduce((sum, reason) => sum + (reason.kind === 'category' ? 0 : reason.points), 0);
   const { discount, penalty, counted } = against(timed, weights);
-  const score = positive * discount - penalty;
+  const learnedPoints = evidence.learned ? weights.learned * (evidence.learned.probability - 0.5) * 2 : 0;
+  const score = positive * discount - penalty + learnedPoints;
   const countedWords = timed.settled.filter((mention) => counted.has(mention.kind));
-  if (countedWords.length > 0 && score < positive) {
+  if (countedWords.length > 0 && score - learnedPoints < positive) {
     const settled: SettledKind[] = distinct(countedWords.map((mention) => mention.kind));
-    reasons.push({ kind: 'settled', settled, words: words(countedWords), points: score - positive });
+    reasons.push({ kind: 'settled', settled, words: words(countedWords), points: score - learnedPoints - positive });
+  }
+  if (evidence.learned && Math.abs(learnedPoints) >= MIN_POINTS) {
+    reasons.push({ kind: 'learned', share: round2(evidence.learned.probability), words: evidence.learned.words, points: learnedPoints });
   }
   return {
     score: round2(score),

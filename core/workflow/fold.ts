@@ -56,19 +56,31 @@ export function applyEvent(state: CaseState, event: CaseEvent): FoldResult {
 
 export class FoldError extends Error {}
 
+/** Watches a fold: what derives more than the state from a case's history (its facts) rides on the same pass. */
+export interface FoldVisitor {
+  /** The report the fold starts from, and the state it makes. */
+  start(report: EventOf<'reported'>, state: CaseState): void;
+  /** An event that applied (not the report, nor one superseded), with the state before and after it. */
+  applied(event: CaseEvent, before: CaseState, after: CaseState): void;
+}
+
 /** Rebuilds a case from its events, in any order they arrive. */
-export function foldCase(events: readonly CaseEvent[]): CaseState {
+export function foldCase(events: readonly CaseEvent[], visitor?: FoldVisitor): CaseState {
   const ordered = orderEvents(events);
   const report = ordered.find((e): e is EventOf<'reported'> => e.type === 'reported');
   if (!report) throw new FoldError('案件缺少上报事件');
   let state = initialState(report);
+  visitor?.start(report, state);
   for (const e of ordered) {
     if (e === report) continue;
     if (e.type === 'reported') {
       state = { ...state, conflict: true, supersededEventIds: [...state.supersededEventIds, e.id], eventCount: state.eventCount + 1 };
       continue;
     }
-    state = applyEvent(state, e).state;
+    const before = state;
+    const result = applyEvent(state, e);
+    state = result.state;
+    if (result.applied) visitor?.applied(e, before, state);
   }
   return state;
 }

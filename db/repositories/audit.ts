@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { v7 as uuidv7 } from 'uuid';
+import { newUuidV7 } from '../uuidV7';
 import type { WriteTx } from '../writePath';
 
 export interface AuditEntry {
@@ -18,7 +18,7 @@ export async function writeAudit(tx: WriteTx, at: number, entry: AuditEntry): Pr
 /** Many audit rows in one multi-row insert: an import audits thousands of changes at once. */
 export async function writeAudits(tx: WriteTx, at: number, entries: readonly AuditEntry[]): Promise<void> {
   await tx.insert('audit_log', entries.map((entry) => ({
-    id: uuidv7(),
+    id: newUuidV7(),
     at,
     user_id: entry.userId,
     action: entry.action,

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../core/workflow/events';
 import { foldCase } from '../../core/workflow/fold';
 import type { CaseState } from '../../core/workflow/state';
 import type { WriteTx } from '../writePath';
-import { caseFacts } from '../../core/assessment/facts';
+import { factCollector, type CaseFact, type FactContext } from '../../core/assessment/facts';
 import { isSqlite } from '../connection';
 import { loadFactContext, writeFacts } from './factStore';
 import { departmentRows, eventToRow, rowToEvent, searchBody, stateRow, stateToRow } from './caseRows';
@@ -28,20 +28,37 @@ export async function loadCaseState(db: Knex | Knex.Transaction, caseId: string)
   return row ? (JSON.parse(row.state) as CaseState) : null;
 }
 
-/** Full-text rows of new cases, keyed by their queue row's rowid (see the search_by_rowid migration). */
+/**
+ * Full-text rows of new cases, keyed by their queue row's rowid (see the search_by_rowid
+ * migration). One statement per 2,000 cases finds the rowids and writes the rows inside SQLite,
+ * instead of reading the rowids out and binding them back in.
+ */
 async function writeSearchRows(tx: WriteTx, fresh: readonly CaseState[]): Promise<void> {
-  const bodies = new Map(fresh.map((s) => [s.id, searchBody(s)]));
-  for (let i = 0; i < fresh.length; i += 500) {
-    const rows = await tx.trx('cases').whereIn('id', fresh.slice(i, i + 500).map((s) => s.id)).select('rowid', 'id');
-    await tx.writeProjection('cases_fts', rows.map((r) => ({ rowid: r.rowid, body: bodies.get(r.id as string) })), 'insert');
+  for (let i = 0; i < fresh.length; i += 2000) {
+    const bodies = JSON.stringify(fresh.slice(i, i + 2000).map((s) => [s.id, searchBody(s)]));
+    await tx.trx.raw("insert into cases_fts (rowid, body) select c.rowid, j.value->>1 from json_each(?) j join cases c on c.id = j.value->>0", [bodies]);
   }
+}
+
+/** Folds each case once for both its state and its facts. */
+function foldWithFacts(histories: ReadonlyMap<string, CaseEvent[]>, context: FactContext): { states: CaseState[]; facts: CaseFact[] } {
+  const states: CaseState[] = [];
+  const facts: CaseFact[] = [];
+  for (const events of histories.values()) {
+    const collector = factCollector(context);
+    const state = foldCase(events, collector.visitor);
+    states.push(state);
+    for (const f of collector.facts(state)) facts.push(f);
+  }
+  return { states, facts };
 }
 
 /**
  * The case's derived rows: the queue row, one row per department it is sent to, and
  * (on SQLite) its full-text entry, written when the case is new on this node.
  */
-async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>, states: readonly CaseState[], known: ReadonlySet<string>): Promise<void> {
+async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>, known: ReadonlySet<string>): Promise<CaseState[]> {
+  const { states, facts } = foldWithFacts(histories, await loadFactContext(tx.trx));
   const ids = states.map((s) => s.id);
   if (known.size > 0) await tx.clearProjection('case_departments', 'case_id', ids.filter((id) => known.has(id)));
   const mode = known.size > 0 ? 'upsert' : 'insert';
@@ -49,8 +66,8 @@ async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, Case
   await tx.writeProjection('case_states', states.map(stateRow), mode);
   await tx.writeProjection('case_departments', states.flatMap(departmentRows), 'insert');
   if (isSqlite(tx.trx)) await writeSearchRows(tx, states.filter((s) => !known.has(s.id)));
-  const context = await loadFactContext(tx.trx);
-  await writeFacts(tx, [...histories.values()].flatMap((events) => caseFacts(events, context)), ids, ids.filter((id) => known.has(id)));
+  await writeFacts(tx, facts, ids, ids.filter((id) => known.has(id)));
+  return states;
 }
 
 /**
@@ -63,9 +80,7 @@ export async function appendCaseEvents(tx: WriteTx, events: readonly CaseEvent[]
   const known = new Set((await tx.trx('cases').whereIn('id', ids).select('id')).map((r) => r.id as string));
   const histories = new Map<string, CaseEvent[]>();
   for (const caseId of ids) histories.set(caseId, await loadEvents(tx.trx, caseId));
-  const states = [...histories.values()].map((events) => foldCase(events));
-  await writeProjections(tx, histories, states, known);
-  return states;
+  return writeProjections(tx, histories, known);
 }
 
 /**
@@ -123,7 +138,5 @@ export async function ingestNewCases(tx: WriteTx, events: readonly CaseEvent[]):
 
 /** Writes the derived rows of cases that have none yet on this node. */
 export async function ingestProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>): Promise<number> {
-  const states = [...histories.values()].map((list) => foldCase(list));
-  await writeProjections(tx, histories, states, new Set());
-  return states.length;
+  return (await writeProjections(tx, histories, new Set())).length;
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { DUE_FACTS, chinaDay, type CaseFact, type FactContext } from '../../core/assessment';
 import type { MatterKind } from '../../core/api/types';
-import type { Row, WriteTx } from '../writePath';
+import { isSqlite } from '../connection';
+import { JSON_ROWS_PER_STATEMENT, jsonColumns, jsonTuples, type Row, type WriteTx } from '../writePath';
 
 /**
  * The rollup dimensions a fact counts under. Streets and communities are not stored: they
@@ -101,18 +102,32 @@ export async function applyTotals(trx: Knex.Transaction, totals: Map<string, Row
 
 const changes = (t: Row): boolean => t.total !== 0 || t.done !== 0 || t.on_time !== 0 || t.weight !== 0;
 
+const TOTAL_COLUMNS = ['day', 'dim', 'target_id', 'kind', 'outcome', 'total', 'done', 'on_time', 'weight'];
+
 async function upsertTotals(trx: Knex.Transaction, table: 'fact_days' | 'fact_months', bucket: 'day' | 'month', rows: readonly Row[]): Promise<void> {
+  const head = `insert into ${table} (${bucket}, dim, target_id, kind, outcome, total, done, on_time, weight)`;
+  const merge = `on conflict (${bucket}, dim, target_id, kind, outcome) do update set
+         total = ${table}.total + excluded.total, done = ${table}.done + excluded.done,
+         on_time = ${table}.on_time + excluded.on_time, weight = ${table}.weight + excluded.weight`;
+  // On SQLite, thousands of totals go in as one JSON text (see insertChunked); "where true"
+  // tells SQLite's parser that the on conflict clause belongs to the insert, not to a join.
+  if (isSqlite(trx)) {
+    for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
+      const tuples = jsonTuples(rows.slice(i, i + JSON_ROWS_PER_STATEMENT), TOTAL_COLUMNS);
+      if (tuples === null) return upsertBound(trx, head, merge, rows.slice(i));
+      await trx.raw(`${head} select ${jsonColumns(TOTAL_COLUMNS.length)} from json_each(?) where true ${merge}`, [tuples]);
+    }
+    return;
+  }
+  await upsertBound(trx, head, merge, rows);
+}
+
+async function upsertBound(trx: Knex.Transaction, head: string, merge: string, rows: readonly Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += UPSERT_ROWS) {
     const chunk = rows.slice(i, i + UPSERT_ROWS);
     const values = chunk.map(() => '(?,?,?,?,?,?,?,?,?)').join(',');
     const bindings = chunk.flatMap((r) => [r.day, r.dim, r.target_id, r.kind, r.outcome, r.total, r.done, r.on_time, r.weight]) as Knex.RawBinding[];
-    await trx.raw(
-      `insert into ${table} (${bucket}, dim, target_id, kind, outcome, total, done, on_time, weight) values ${values}
-       on conflict (${bucket}, dim, target_id, kind, outcome) do update set
-         total = ${table}.total + excluded.total, done = ${table}.done + excluded.done,
-         on_time = ${table}.on_time + excluded.on_time, weight = ${table}.weight + excluded.weight`,
-      bindings,
-    );
+    await trx.raw(`${head} values ${values} ${merge}`, bindings);
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { v7 as uuidv7 } from 'uuid';
 import type { CategoryRef, ReferenceData, SessionUser } from '../../core/api/types';
 import { DEFAULT_OFFICE_HOURS, WorkingCalendar, type OfficeHours } from '../../core/calendar';
 import type { DecideContext } from '../../core/workflow/decide';
@@ -11,6 +10,7 @@ import type { TriageModel } from '../../core/triage';
 import { trainTriageModel } from './triageTraining';
 import { WritePath } from '../../db/writePath';
 import { SyncService } from './services/sync/syncService';
+import { newUuidV7 } from '../../db/uuidV7';
 import { ensureDefaultScheme } from '../../db/repositories/assessment/schemes';
 import { rebuildIfMarked } from '../../db/repositories/derivedRebuilds';
 import { countUsers } from '../../db/repositories/users';
@@ -132,7 +132,7 @@ export class Backend {
         return current && asOf !== undefined ? categoryAsOf(current, versions.get(id) ?? [], asOf) : current;
       },
       ...calendarClocks(calendar),
-      newId: uuidv7,
+      newId: newUuidV7,
       nextHlc: () => this.writePath.clock.tick(),
     };
   }

@@ -1,11 +1,13 @@
 /**
  * The triage model as the app trains it: the office's catalogue (names, keywords, filing and
  * closing criteria) with the shipped lexicon of everyday words per category code and the dialect
- * aliases, plus the office's filed cases.
+ * aliases, plus the office's filed cases; and the shipped urgency examples (the dev and dev2 reports of
+ * tests/fixtures/triage-eval, marked urgent or not) for the learned urgency model.
  */
 import type { CategoryRef } from '../../core/api/types';
 import { TriageModel, type TrainingExample, type TriageModelOptions } from '../../core/triage';
 import lexiconJson from '../../resources/catalogue/triage-lexicon.json';
+import urgencyExamples from '../../resources/catalogue/urgency-examples.json';
 
 interface TriageLexicon {
   aliases: Record<string, string>;
@@ -28,6 +30,6 @@ export function trainTriageModel(categories: readonly CategoryRef[], examples: I
       priority: c.priority,
     })),
     examples,
-    { aliases: lexicon.aliases, ...tuning },
+    { aliases: lexicon.aliases, urgencyExamples, ...tuning },
   );
 }

@@ -30,8 +30,10 @@ test('a danger described in plain words is suggested urgent, with who is at risk
   await expect(urgency.getByTestId('urgency-verdict')).toHaveText('建议加急');
   await expect(urgency.getByTestId('urgency-reason').first()).toContainText('描述涉及儿童');
   await expect(urgency).toContainText('坑洞跌落');
-  // The threshold is shown as it is (0.85), not rounded to a figure the score could seem to clear.
-  await expect(urgency).toContainText('加急线 0.85');
+  // The threshold is shown as it is (0.55), not rounded to a figure the score could seem to clear.
+  await expect(urgency).toContainText('加急线 0.55');
+  // The learned urgency model is a reason of its own, quoting the words that weighed.
+  await expect(urgency.getByTestId('urgency-reason').filter({ hasText: '紧急度模型' }).locator('.word').first()).toBeVisible();
   await expect(form.getByTestId('report-priority').locator('.is-active')).toHaveText('加急');
   await page.screenshot({ path: testInfo.outputPath('new-report-urgency.png'), animations: 'disabled' });
 

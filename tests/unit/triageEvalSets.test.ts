@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogue from '../../resources/catalogue/categories.json';
+import urgencyExamples from '../../resources/catalogue/urgency-examples.json';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'triage-eval');
 const KEYS = ['id', 'text', 'category', 'department', 'urgent', 'hazard', 'style'];
@@ -24,19 +25,21 @@ interface Line {
   style: string;
 }
 
-function read(name: 'eval' | 'dev' | 'dev2'): { lines: Line[]; raw: string[] } {
+function read(name: 'eval' | 'dev' | 'dev2' | 'dev3'): { lines: Line[]; raw: string[] } {
   const raw = readFileSync(join(DIR, `${name}.jsonl`), 'utf8').split('\n').filter((line) => line.trim().length > 0);
   return { raw, lines: raw.map((line) => JSON.parse(line) as Line) };
 }
 
-const sets = { eval: read('eval'), dev: read('dev'), dev2: read('dev2') };
+const sets = { eval: read('eval'), dev: read('dev'), dev2: read('dev2'), dev3: read('dev3') };
 const rules = {
   eval: { idPrefix: 'e', minReports: 600, minPerCategory: 6, minUrgent: 80 },
   dev: { idPrefix: 'd', minReports: 300, minPerCategory: 3, minUrgent: 40 },
   dev2: { idPrefix: 'v', minReports: 300, minPerCategory: 3, minUrgent: 100 },
+  // A held-out batch for the learned urgency model: not every category, every hazard kind.
+  dev3: { idPrefix: 'w', minReports: 150, minPerCategory: 0, minUrgent: 60 },
 };
 
-describe.each(['eval', 'dev', 'dev2'] as const)('the %s set', (name) => {
+describe.each(['eval', 'dev', 'dev2', 'dev3'] as const)('the %s set', (name) => {
   const { lines, raw } = sets[name];
   const rule = rules[name];
 
@@ -77,7 +80,7 @@ describe.each(['eval', 'dev', 'dev2'] as const)('the %s set', (name) => {
 });
 
 describe('the sets together', () => {
-  const all = [...sets.eval.lines, ...sets.dev.lines, ...sets.dev2.lines];
+  const all = [...sets.eval.lines, ...sets.dev.lines, ...sets.dev2.lines, ...sets.dev3.lines];
 
   it('never repeat an id', () => {
     expect(new Set(all.map((line) => line.id)).size).toBe(all.length);
@@ -90,5 +93,14 @@ describe('the sets together', () => {
       expect(seen.get(key), `${line.id} repeats ${seen.get(key)}`).toBeUndefined();
       seen.set(key, line.id);
     }
+  });
+});
+
+describe('the shipped urgency examples (resources/catalogue/urgency-examples.json)', () => {
+  it('are exactly the dev and dev2 reports with their urgency, never eval or the held-out dev3', () => {
+    const tuning = [...sets.dev.lines, ...sets.dev2.lines].map((line) => ({ text: line.text, urgent: line.urgent }));
+    expect(urgencyExamples).toEqual(tuning);
+    const shipped = new Set(urgencyExamples.map((example) => example.text));
+    for (const line of [...sets.eval.lines, ...sets.dev3.lines]) expect(shipped.has(line.text), line.id).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * only the columns that differ, write nothing for an unchanged record, and audit every change
  * with before and after. Used by the admin forms and by the Excel onboarding alike.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { newUuidV7 } from '../../uuidV7';
 import { ApiError } from '../../../core/api/errors';
 import type { RecordFault } from '../../../core/admin/records';
 import type { Row, SyncedTable, WriteTx } from '../../writePath';
@@ -69,7 +69,7 @@ export async function writeRecords(tx: WriteTx, spec: WriteSpec, records: readon
   for (const record of records) {
     const row = record.id ? byId.get(record.id) : byKey.get(record.key.toLowerCase());
     if (!row) {
-      const id = uuidv7();
+      const id = newUuidV7();
       const columns = { [spec.keyColumn]: record.key, ...record.columns };
       inserts.push({ id, ...columns });
       result.ids.set(record.key, id);

@@ -14,6 +14,8 @@ export const enTriage: typeof zhTriage = {
       alarm: 'Alarm words: {words}',
       history: 'Similar past cases were mostly urgent ({p}%)',
       settled: '{kinds}: less urgent',
+      learned: 'Urgency model (learned from past cases): {p}% like urgent cases',
+      learnedAgainst: 'Urgency model (learned from past cases): only {p}% like urgent cases',
     },
     roles: { children: 'children', elderly: 'elderly people', frail: 'frail or ill people', crowd: 'people nearby', traffic: 'traffic', property: 'property' },
     risks: {

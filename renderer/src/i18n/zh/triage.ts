@@ -13,6 +13,8 @@ export const zhTriage = {
       alarm: '紧急用语：{words}',
       history: '历史相似案件多为紧急（{p}%）',
       settled: '{kinds}，降低紧急程度',
+      learned: '紧急度模型（从以往案件学得）：{p}% 像紧急案件',
+      learnedAgainst: '紧急度模型（从以往案件学得）：只有 {p}% 像紧急案件',
     },
     roles: { children: '儿童', elderly: '老人', frail: '病弱人员', crowd: '人群', traffic: '过往车辆', property: '财物' },
     risks: {

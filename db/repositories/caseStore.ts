@@ -57,8 +57,14 @@ function foldWithFacts(histories: ReadonlyMap<string, CaseEvent[]>, context: Fac
  * The case's derived rows: the queue row, one row per department it is sent to, and
  * (on SQLite) its full-text entry, written when the case is new on this node.
  */
-async function writeProjections(tx: WriteTx, histories: ReadonlyMap<string, CaseEvent[]>, known: ReadonlySet<string>): Promise<CaseState[]> {
+async function writeProjections(
+  tx: WriteTx,
+  histories: ReadonlyMap<string, CaseEvent[]>,
+  known: ReadonlySet<string>,
+  adjust?: (states: CaseState[]) => Promise<void>,
+): Promise<CaseState[]> {
   const { states, facts } = foldWithFacts(histories, await loadFactContext(tx.trx));
+  await adjust?.(states);
   const ids = states.map((s) => s.id);
   if (known.size > 0) await tx.clearProjection('case_departments', 'case_id', ids.filter((id) => known.has(id)));
   const mode = known.size > 0 ? 'upsert' : 'insert';
@@ -104,10 +110,7 @@ export async function refoldCases(
   for (let i = 0; i < ids.length; i += 500) {
     for (const r of await tx.trx('cases').whereIn('id', ids.slice(i, i + 500)).select('id')) known.add(r.id as string);
   }
-  const states = [...histories.values()].map((events) => foldCase(events));
-  await adjust?.(states);
-  await writeProjections(tx, histories, states, known);
-  return states;
+  return writeProjections(tx, histories, known, adjust);
 }
 
 /** Removes cases and everything derived from them on this node (sync: the case left this node's scope). */

@@ -13,7 +13,7 @@ import { handlers } from '../electron/main/handlers';
 import { seedDemo } from '../db/seed/demo';
 import { FieldCipher, keyFromPassphrase } from '../db/registry/fieldCipher';
 import { residentsImporter } from '../db/repositories/registry/residentImport';
-import { applyRegisterSheet, readRegisterSheet } from '../db/repositories/registry/sheetImport';
+import { streamRegisterSheet } from '../db/repositories/registry/sheetImport';
 import { setPersonalDataKey } from '../electron/main/services/personalDataKey';
 import { benchPhone, demoGrids, ensureImportSheet, ensureRegistryDatabase, freshFile } from './registrySeed';
 import { log, percentile, round } from './stats';
@@ -47,13 +47,10 @@ await ensureImportSheet(sheetFile, Number(values.import), freshGrids.map((g) => 
 log('importing…');
 const importStart = performance.now();
 const importCpu = process.cpuUsage();
-const sheet = await readRegisterSheet(residentsImporter, { path: sheetFile }, new Set(freshGrids.map((g) => g.code)));
-if (sheet.issueCount > 0) throw new Error(`import sheet has issues: ${JSON.stringify(sheet.issues.slice(0, 3))}`);
-const readCpu = process.cpuUsage(importCpu);
-log(`read and checked ${sheet.rowCount} rows in ${round(performance.now() - importStart)} ms (cpu ${round((readCpu.user + readCpu.system) / 1000)} ms)`);
-// The handler's path: one write-path transaction, all or nothing (the audit row aside).
+// The handler's path: read, check and write in one write-path transaction, each batch written while the next is read.
 const gridIds = new Map(freshGrids.map((g) => [g.code, g.id]));
-const imported = await applyRegisterSheet(fresh.writePath, residentsImporter, sheet, { userId: null, at: Date.now(), gridIds, ownGridOnly: false, cipher }, true, async () => {});
+const imported = await streamRegisterSheet(fresh.writePath, residentsImporter, { path: sheetFile }, { userId: null, at: Date.now(), gridIds, ownGridOnly: false, cipher }, true, async () => {});
+if (imported.issueCount > 0) throw new Error(`import sheet has issues: ${JSON.stringify(imported.issues.slice(0, 3))}`);
 const importMs = performance.now() - importStart;
 const cpu = process.cpuUsage(importCpu);
 const importCpuMs = (cpu.user + cpu.system) / 1000;

@@ -176,7 +176,7 @@ export class WriteTx {
 
   /** Called by WritePath before commit. */
   async flushOutbox(): Promise<void> {
-    await insertPrepared(this.trx, 'outbox', this.outbox, insertChunked);
+    await insertChunked(this.trx, 'outbox', this.outbox);
     this.outbox.length = 0;
   }
 }

@@ -70,11 +70,15 @@ export class HybridClock {
     return formatHlc({ wall: this.wall, counter: this.counter, node: this.node });
   }
 
-  /** Advances past a version seen from another node, refusing clocks too far ahead. */
-  receive(remote: string): void {
+  /**
+   * Advances past a version seen from another node, refusing clocks too far ahead. `maxDriftMs` is lifted
+   * for a version already stored here: the clock must pass it whatever the drift, or this node's next write
+   * of that row would carry an older version and silently lose to it.
+   */
+  receive(remote: string, maxDriftMs = this.maxDriftMs): void {
     const r = parseHlc(remote);
     const physical = this.now();
-    if (r.wall > physical + this.maxDriftMs) throw new ClockDriftError(r.wall, physical);
+    if (r.wall > physical + maxDriftMs) throw new ClockDriftError(r.wall, physical);
     const wall = Math.max(this.wall, r.wall, physical);
     if (wall === this.wall && wall === r.wall) this.counter = Math.max(this.counter, r.counter);
     else if (wall === r.wall) this.counter = r.counter;

@@ -66,8 +66,8 @@ test.describe('with a key file of its own', () => {
     const keyFile = join(dir, 'griddesk.key');
     writeFileSync(keyFile, randomBytes(32).toString('hex'));
     const bridge = await startFreshBridge(PORT, { GRIDDESK_KEY_FILE: keyFile, GRIDDESK_PASSPHRASE: '' });
+    const context = await browser.newContext({ baseURL: bridge.base });
     try {
-      const context = await browser.newContext({ baseURL: bridge.base });
       await ensureDemo(context.request, bridge.base);
       const admin = await apiAs(context.request, 'admin');
       const reference = await admin<{ regions: Array<{ id: string; code: string }> }>('reference.get', {});
@@ -99,6 +99,8 @@ test.describe('with a key file of its own', () => {
       const audit = await admin<{ rows: Array<{ action: string }> }>('audit.list', { action: 'personal_data_key.rotate' });
       expect(audit.rows.map((r) => r.action)).toEqual(['personal_data_key.rotate']);
     } finally {
+      // The browser is shared with later specs: leave no page of this bridge open.
+      await context.close();
       await bridge.stop();
     }
   });

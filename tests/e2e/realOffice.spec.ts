@@ -57,7 +57,8 @@ async function changeFirstPassword(page: Page, current: string, next: string): P
   await dialog.getByTestId('password-next').fill(next);
   await dialog.getByTestId('password-again').fill(next);
   await dialog.getByTestId('password-save').click();
-  await expect(dialog).toBeHidden();
+  // Three scrypt runs (current password, "not the same", the new hash): well over 10 s on the loaded shared machine.
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
 async function addUser(page: Page, user: { username: string; name: string; role: string; department?: string; password: string }): Promise<void> {

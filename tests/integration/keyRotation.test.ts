@@ -154,5 +154,30 @@ describe('npm run rotate-key (command line)', () => {
     setPersonalDataKey(t.backend, keyFileStore(keyFile));
     expect((await lookup('13911112222')).rows.map((r) => r.name)).toEqual(['刘桂芳']);
     expect((await t.backend.knex('residents').first('id_cipher')).id_cipher).toMatch(/^k5\./);
-  });
+  }, 180_000); // a tsx child process: slow to start on the loaded shared machine
+});
+
+describe('a passphrase key', () => {
+  it('is rotated to a new passphrase (as npm run rotate-key does); only the new passphrase opens the data then', async () => {
+    const { passphraseStore } = await import('../../electron/main/services/keyStores');
+    const { rotatePersonalDataKey } = await import('../../electron/main/services/keyRotation');
+    const p = await openTestBackend({ demo: true, demoCases: 0 });
+    try {
+      const papi = caller(p);
+      setPersonalDataKey(p.backend, passphraseStore('the first office passphrase'));
+      const admin = await p.login('admin');
+      const grid = await gridIdOf(p, '500112003001001');
+      await papi.call('registry.saveResident', { gridId: grid, name: '钱多多', idNumber: testIdNumber(31), phone: '13577778888', building: '双湖路1号', tags: [] }, admin);
+      const same = rotatePersonalDataKey(p.backend, { userId: null, via: 'cli', newPassphrase: 'the first office passphrase' });
+      await expect(same).rejects.toThrow('新口令与当前口令相同');
+      expect(await rotatePersonalDataKey(p.backend, { userId: null, via: 'cli', newPassphrase: 'the second office passphrase' })).toMatchObject({ version: 2, residents: 1 });
+      expect((await papi.call<ResidentPage>('registry.residents', { lookup: '13577778888' }, admin)).total).toBe(1);
+      setPersonalDataKey(p.backend, passphraseStore('the first office passphrase'));
+      expect((await papi.refusal('registry.residents', { lookup: '13577778888' }, admin)).message).toContain('个人信息密钥与本库数据不符');
+      setPersonalDataKey(p.backend, passphraseStore('the second office passphrase'));
+      expect((await papi.call<ResidentPage>('registry.residents', { lookup: '13577778888' }, admin)).total).toBe(1);
+    } finally {
+      await p.close();
+    }
+  }, 120_000); // a second demo office and two scrypt key derivations
 });

@@ -30,6 +30,13 @@ describe('hybrid logical clock', () => {
     expect(() => clock.receive(future)).toThrow(ClockDriftError);
   });
 
+  it('passes a version already stored here however far ahead, so a later local write is newer (chaos seed 1)', () => {
+    const clock = new HybridClock(NODE_A, () => 1_000_000, undefined, 60_000);
+    const future = formatHlc({ wall: 1_000_000 + 61_000, counter: 0, node: NODE_B });
+    clock.receive(future, Number.POSITIVE_INFINITY);
+    expect(compareHlc(clock.tick(), future)).toBe(1);
+  });
+
   it('rejects malformed versions and node ids', () => {
     expect(() => parseHlc('yesterday')).toThrow('HLC 格式不正确');
     expect(() => new HybridClock('xyz', () => 0)).toThrow('节点编号');

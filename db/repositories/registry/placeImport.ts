@@ -61,11 +61,13 @@ const COMPONENTS: PlaceKind<SheetComponent> = {
 export const housesImporter: RegisterImporter<SheetHouse> = {
   spec: HOUSE_SPEC,
   readRow: readHouseRow,
+  streams: true,
   apply: (run, rows) => applyPlaces(HOUSES, run, rows),
 };
 
 export const componentsImporter: RegisterImporter<SheetComponent> = {
   spec: COMPONENT_SPEC,
   readRow: readComponentRow,
+  streams: true,
   apply: (run, rows) => applyPlaces(COMPONENTS, run, rows),
 };

@@ -106,6 +106,7 @@ async function householdIds(tx: WriteTx, residents: readonly SheetResident[], gr
 export const residentsImporter: RegisterImporter<SheetResident> = {
   spec: RESIDENT_SPEC,
   readRow: readResidentRow,
+  streams: true,
   async apply(run, rows) {
     if (!run.cipher) throw new Error('residents need the personal-data key');
     return importResidents(run.tx, run.cipher, rows, run.gridIds, run.at, run.userId, run.ownGridOnly);

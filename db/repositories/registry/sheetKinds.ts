@@ -4,7 +4,7 @@ import { ORGANISATIONS_SPEC, readOrganisationRow, type OrganisationDraft } from 
 import { organisationsImporter } from '../../import/onboarding/units';
 import { componentsImporter, housesImporter } from './placeImport';
 import { residentsImporter } from './residentImport';
-import { applyRegisterSheet, readRegisterSheet, type RegisterImporter, type RegisterImportResult, type RegisterRun } from './sheetImport';
+import { applyRegisterSheet, readRegisterSheet, streamRegisterSheet, type RegisterImporter, type RegisterImportResult, type RegisterRun } from './sheetImport';
 import type { TableSource } from '../../import/tableReader';
 import type { ApplyResult } from '../../import/onboarding/importer';
 import type { WritePath } from '../../writePath';
@@ -13,6 +13,8 @@ import type { WritePath } from '../../writePath';
 const organisationsRegister: RegisterImporter<OrganisationDraft> = {
   spec: ORGANISATIONS_SPEC,
   readRow: (row) => readOrganisationRow(row),
+  // The administration's validator checks the whole list at once (codes repeated in the file).
+  streams: false,
   apply: (run, rows) => organisationsImporter.apply(run, rows, true),
 };
 
@@ -27,6 +29,7 @@ export interface RegisterImportRequest {
 /** Reads, checks and (all or nothing) writes one register's sheet. */
 export async function importRegisterSheet(writePath: WritePath, request: RegisterImportRequest): Promise<RegisterImportResult & { rows: number }> {
   const run = async <D>(importer: RegisterImporter<D>) => {
+    if (importer.streams) return streamRegisterSheet(writePath, importer, request.file, request.run, request.write, request.after);
     const sheet = await readRegisterSheet(importer, request.file, new Set(request.run.gridIds.keys()));
     return { ...(await applyRegisterSheet(writePath, importer, sheet, request.run, request.write, request.after)), rows: sheet.rowCount };
   };

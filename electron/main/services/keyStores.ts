@@ -1,8 +1,9 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { PersonalDataKeyStore } from '../../../core/api/adminTypes';
 import { keyFromFileText, keyFromPassphrase, newMasterKey } from '../../../db/registry/fieldCipher';
 
 /** Where the personal-data key is kept, as the 系统管理 screen names it. */
-export type KeyStoreKind = 'keychain' | 'key_file' | 'passphrase' | 'provided';
+export type KeyStoreKind = PersonalDataKeyStore;
 
 /**
  * Supplies the 32-byte master key and, when it can, keeps a rotation's new key. A rotation first

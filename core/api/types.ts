@@ -13,6 +13,8 @@ export interface SessionUser {
   regionId: string | null;
   /** Every grid a grid worker covers (the home grid, `regionId`, first); absent for other roles. */
   gridIds?: string[];
+  /** The social organisation an organisation_staff account speaks for; absent for other roles. */
+  organisationId?: string;
 }
 
 export interface LoginResult {
@@ -87,6 +89,13 @@ export interface OrganisationRef {
   services: string[];
   contactName: string;
   contactPhone: string;
+  dutyHours: string;
+  /** Streets and communities served; empty: the whole office. */
+  areaRegionIds: string[];
+  /** Cases it takes at a time; 0: not stated. */
+  capacity: number;
+  /** Inactive ones stay for the names in history but are not offered for referral. */
+  active: boolean;
 }
 
 export interface ReferenceData {

@@ -122,7 +122,10 @@ export class Backend {
     const categories = new Map<string, CategoryRef>(reference.categories.map((c) => [c.id, c]));
     return {
       now: this.now(),
-      actor: { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId, ...(user.gridIds ? { gridIds: user.gridIds } : {}) },
+      actor: {
+        id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId,
+        ...(user.gridIds ? { gridIds: user.gridIds } : {}), ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+      },
       category: (id, asOf) => {
         const current = categories.get(id);
         return current && asOf !== undefined ? categoryAsOf(current, versions.get(id) ?? [], asOf) : current;

@@ -119,6 +119,7 @@ const ACCOUNT: Record<Role, string> = {
   leader: 'leader',
   department_staff: 'dept-d02',
   grid_worker: 'gw003001001',
+  organisation_staff: 'org-s01',
 };
 
 let t: TestBackend;

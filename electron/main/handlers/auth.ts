@@ -41,6 +41,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     departmentId: record.departmentId,
     regionId: record.regionId,
     ...(record.gridIds ? { gridIds: record.gridIds } : {}),
+    ...(record.organisationId ? { organisationId: record.organisationId } : {}),
   };
   const { token, expiresAt } = backend.sessions.create(user);
   await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));

@@ -40,7 +40,7 @@ export const saveUser: Handler<'users.save'> = async (input, ctx) => {
   const id = result.ids.get(input.username.trim())!;
   const after = await userRow(backend, id);
   // A session carries the user's role, department and grid: a change of any of them signs the user out.
-  if (before && (before.role !== after.role || before.departmentId !== after.departmentId || before.gridIds.join() !== after.gridIds.join() || !after.active)) {
+  if (before && (before.role !== after.role || before.departmentId !== after.departmentId || before.organisationId !== after.organisationId || before.gridIds.join() !== after.gridIds.join() || !after.active)) {
     backend.sessions.revokeUser(id);
   }
   backend.invalidateCaches();

@@ -38,6 +38,7 @@ import { ASSESSORS, REPORTERS, anyone, method } from './method';
 import { adminMethods } from './contracts/admin';
 import { importMethods } from './contracts/import';
 import { registryMethods } from './contracts/registry';
+import { organisationMethods } from './contracts/organisations';
 import { securityMethods } from './contracts/security';
 
 export type { Access, MethodSpec } from './method';
@@ -113,6 +114,8 @@ export const contract = {
   ...registryMethods,
 
   ...securityMethods,
+
+  ...organisationMethods,
 } as const;
 
 export type Contract = typeof contract;

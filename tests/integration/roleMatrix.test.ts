@@ -105,7 +105,10 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.viewLog': ['admin'],
   'registry.exportResidents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
   'registry.importResidents': ['admin', 'grid_worker'],
-  'registry.atCase': EVERYONE,
+  'registry.atCase': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker', 'department_staff'],
+
+  // social organisations that take cases (issue 12 §3)
+  'organisations.participation': ASSESSORS,
 
   // sessions and audit (issues 11, 13)
   'auth.logoutEverywhere': EVERYONE,

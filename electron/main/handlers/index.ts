@@ -26,6 +26,7 @@ import { adminHandlers } from './adminHandlers';
 import { importHandlers } from './importHandlers';
 import { registryHandlers } from './registryHandlers';
 import { securityHandlers } from './securityHandlers';
+import { organisationHandlers } from './organisationHandlers';
 
 export const handlers: Handlers = {
   'setup.status': setupStatus,
@@ -82,4 +83,6 @@ export const handlers: Handlers = {
   ...registryHandlers,
 
   ...securityHandlers,
+
+  ...organisationHandlers,
 };

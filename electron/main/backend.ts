@@ -1,3 +1,4 @@
+import { actorOf } from '../../core/workflow/actor';
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { CategoryRef, ReferenceData, SessionUser } from '../../core/api/types';
@@ -122,10 +123,7 @@ export class Backend {
     const categories = new Map<string, CategoryRef>(reference.categories.map((c) => [c.id, c]));
     return {
       now: this.now(),
-      actor: {
-        id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId,
-        ...(user.gridIds ? { gridIds: user.gridIds } : {}), ...(user.organisationId ? { organisationId: user.organisationId } : {}),
-      },
+      actor: actorOf(user),
       category: (id, asOf) => {
         const current = categories.get(id);
         return current && asOf !== undefined ? categoryAsOf(current, versions.get(id) ?? [], asOf) : current;

@@ -15,6 +15,7 @@ import { zhOnboarding } from './zh/onboarding';
 import { zhSecurity } from './zh/security';
 import { zhRegistry } from './zh/registry';
 import { zhHistory } from './zh/history';
+import { zhOrganisations } from './zh/organisations';
 
 /** The reference language: en-US must provide every key found here (checked by its type). */
 const zhCN = {
@@ -51,6 +52,7 @@ const zhCN = {
   ...zhSecurity,
   ...zhRegistry,
   ...zhHistory,
+  ...zhOrganisations,
   setup: {
     title: '首次使用设置',
     intro: '当前数据库中还没有任何账号。请选择如何开始：加载一个演示街道办用于熟悉系统，或为本街道指挥中心创建管理员账号，正式启用。',

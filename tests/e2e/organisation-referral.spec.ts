@@ -70,3 +70,26 @@ test('an organisation accepts a referral in the browser, handles it, and the boa
   await expect(cells.nth(6)).toHaveText(String(before.handled + 1));
   await boss.screenshot({ path: testInfo.outputPath('participation-board.png'), animations: 'disabled', fullPage: true });
 });
+
+test('the admin keeps the area and capacity of an organisation, and links an account to it', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const admin = await signedIn(browser, 'admin');
+  await admin.getByTestId('nav-admin').click();
+  await admin.getByRole('tab', { name: '社会组织' }).click();
+  const table = admin.getByTestId('organisations-table');
+  await expect(table).toContainText(ORG_NAME);
+  await expect(table).toContainText('服务区域');
+  await table.locator('.el-table__row').filter({ hasText: ORG_NAME }).first().getByRole('button', { name: '编辑' }).click();
+  const form = admin.getByTestId('organisations-form');
+  await expect(form.getByTestId('unit-area')).toContainText('双龙湖街道');
+  await expect(form.getByTestId('unit-capacity')).toBeVisible();
+  await admin.screenshot({ path: testInfo.outputPath('organisation-form.png'), animations: 'disabled' });
+  await admin.keyboard.press('Escape');
+
+  await admin.getByRole('tab', { name: '用户' }).click();
+  await admin.getByRole('button', { name: /新增用户/ }).click();
+  await admin.getByTestId('user-role').click();
+  await admin.getByRole('option', { name: '社会组织人员', exact: true }).click();
+  await expect(admin.getByTestId('user-organisation')).toBeVisible();
+  await admin.screenshot({ path: testInfo.outputPath('user-form-organisation.png'), animations: 'disabled' });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { HybridClock } from '../core/sync/hlc';
+import { insertPrepared } from './bulkInsert';
 import { isSqlite } from './connection';
 import { DEFAULT_BUSY_WAIT_MS, takeWriteLock } from './writeLock';
 
@@ -72,6 +73,16 @@ export class WriteTx {
     }
   }
 
+  /** As insert, for the tens of thousands of rows of a register import: one prepared statement for the whole batch. */
+  async insertBulk(table: SyncedTable, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    const stamped: Row[] = rows.map((row) => ({ deleted: 0, ...row, hlc: (row.hlc as string | undefined) ?? this.clock.tick() }));
+    await insertPrepared(this.trx, table, stamped, insertChunked);
+    for (const row of stamped) {
+      this.outbox.push({ table_name: table, row_id: row.id, op: 'insert', hlc: row.hlc, columns: null });
+    }
+  }
+
   /** Changes some columns of a synced row; the outbox names them for per-column last-writer-wins. */
   async update(table: SyncedTable, id: string, patch: Row): Promise<void> {
     const columns = Object.keys(patch).filter((c) => c !== 'id' && c !== 'hlc');
@@ -113,7 +124,7 @@ export class WriteTx {
 
   /** Called by WritePath before commit. */
   async flushOutbox(): Promise<void> {
-    await insertChunked(this.trx, 'outbox', this.outbox);
+    await insertPrepared(this.trx, 'outbox', this.outbox, insertChunked);
     this.outbox.length = 0;
   }
 }

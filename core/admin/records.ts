@@ -18,9 +18,14 @@ const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
 // Hotlines such as 12345 or 110, and service numbers such as 95598.
 const SERVICE = /^(1\d{2}|[19]\d{4})$/;
 
-/** Phone numbers as people write them: spaces and the +86 prefix are dropped. */
+/**
+ * Phone numbers as people write them: spaces and the +86 prefix are dropped; a mobile written in
+ * groups (138-2318-6724, as the shipped organisations list has them) loses its dashes.
+ */
 export function normalisePhone(raw: string): string {
-  return raw.replace(/[\s\u3000]/g, '').replace(/^(\+86|0086)/, '').replace(/[－—]/g, '-');
+  const phone = raw.replace(/[\s\u3000]/g, '').replace(/^(\+86|0086)/, '').replace(/[－—]/g, '-');
+  const undashed = phone.replace(/-/g, '');
+  return MOBILE.test(undashed) ? undashed : phone;
 }
 
 /** Null when the phone (already normalised) is empty or looks like a mobile, a landline or a service number. */

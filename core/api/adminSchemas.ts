@@ -85,3 +85,6 @@ export const checklistUpdateInput = z.strictObject({
   skipped: z.array(z.enum(SETUP_STEPS)).max(SETUP_STEPS.length).optional(),
   dismissed: z.boolean().optional(),
 });
+
+/** The rotation's confirmation: the admin types 轮换 in the dialog, so a stray click does not start it. */
+export const keyRotateInput = z.strictObject({ confirm: z.literal('轮换', { message: '请输入「轮换」以确认' }) });

@@ -80,3 +80,25 @@ export interface SetupChecklist {
   dismissed: boolean;
   complete: boolean;
 }
+
+/** Where the personal-data key is kept (see README «个人信息密钥»). */
+export type PersonalDataKeyStore = 'keychain' | 'key_file' | 'passphrase' | 'provided';
+
+export interface PersonalDataKeyStatus {
+  /** False when the workstation was started without a key (browser mode without a key file or passphrase). */
+  configured: boolean;
+  store: PersonalDataKeyStore | null;
+  /** 1 for the database's first key, +1 for each rotation; ciphertexts carry it. */
+  version: number;
+  rotatedAt: number | null;
+  /** Rows a rotation re-writes (tombstoned ones included). */
+  residents: number;
+  /** False for a passphrase: the command line (`npm run rotate-key`) rotates it with a new passphrase. */
+  canRotateHere: boolean;
+}
+
+export interface PersonalDataKeyRotation {
+  version: number;
+  residents: number;
+  ms: number;
+}

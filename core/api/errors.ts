@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVALID_MOVE',
   'BAD_CREDENTIALS',
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,5 +51,6 @@ export const GENERIC_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   CONFLICT: { zh: '数据已被他人修改，请刷新后重试', en: 'Changed by someone else; reload and retry' },
   INVALID_MOVE: { zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
   BAD_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '请先修改初始密码后再使用系统', en: 'Change your initial password first' },
   INTERNAL: { zh: '系统内部错误，请联系管理员', en: 'Internal error; contact the administrator' },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_KINDS, TAG_CODES } from '../registry/tags';
+import { REGISTER_SHEET_KINDS } from '../registry/sheetKinds';
 import { normaliseIdNumber, normalisePhone, validIdNumber } from '../registry/access';
 import { epochMs, id, nonBlank } from './schemas';
 
@@ -122,3 +123,14 @@ export const residentImportInput = z.strictObject({
   /** true: check and count only; false: write all rows, or none when any row has an issue. */
   dryRun: z.boolean().default(true),
 });
+
+/** Which register a template, an import or an export is about. */
+export const registerKind = z.enum(REGISTER_SHEET_KINDS, { message: '未知的登记类型' });
+
+export const registerTemplateInput = z.strictObject({ kind: registerKind });
+
+/** Any register's sheet: the residents' input with the kind. */
+export const registerImportInput = residentImportInput.extend({ kind: registerKind });
+
+/** Any register's list as the user sees it; building and name filter only where the register has them. */
+export const registerExportInput = residentExportInput.extend({ kind: registerKind });

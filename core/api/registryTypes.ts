@@ -1,4 +1,6 @@
 import type { ImportIssue } from '../import/report';
+import type { RegisterSheetKind } from '../registry/sheetKinds';
+import type { ExportFile } from './assessmentTypes';
 import type { RecordKind, TagCode } from '../registry/tags';
 
 export interface TagView {
@@ -129,12 +131,20 @@ export interface AtCaseResult {
   mayReveal: boolean;
 }
 
-/** What a residents sheet does (dry run) or did: with any issue, nothing is written. */
-export interface ResidentImportOutcome {
+/** What a register's sheet does (dry run) or did: with any issue, nothing is written. */
+export interface RegisterImportOutcome {
+  kind: RegisterSheetKind;
   rows: number;
   created: number;
   updated: number;
+  /** Rows that say what is stored already: re-importing the same file writes nothing for them. */
+  unchanged: number;
+  /** The first issues (the report has them all). */
   issues: ImportIssue[];
   issueCount: number;
   written: boolean;
+  /** Every issue as an .xlsx to download; null when there are none. */
+  report: ExportFile | null;
 }
+
+export type ResidentImportOutcome = RegisterImportOutcome;

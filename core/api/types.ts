@@ -15,6 +15,8 @@ export interface SessionUser {
   gridIds?: string[];
   /** The social organisation an organisation_staff account speaks for; absent for other roles. */
   organisationId?: string;
+  /** A grid worker who is 网格长: also answers for (and may open the scorecard of) the grids they cover. */
+  gridLeader?: true;
 }
 
 export interface LoginResult {
@@ -94,7 +96,7 @@ export interface OrganisationRef {
   areaRegionIds: string[];
   /** Cases it takes at a time; 0: not stated. */
   capacity: number;
-  /** Inactive ones stay for the names in history but are not offered for referral. */
+  /** A deactivated organisation stays for history (names in past referrals) but takes no new referrals. */
   active: boolean;
 }
 

@@ -9,6 +9,7 @@ import * as monthTotals from './20261129000000_month_totals_and_wall_indexes';
 import * as indicatorDefinitions from './20261202140000_indicator_definitions';
 import * as regionBoundaries from './20261202110000_region_boundaries';
 import * as administration from './20261203100000_administration';
+import * as personalDataKeyVersion from './20261203150000_personal_data_key_version';
 import * as caseNumbersFromEvents from './20261203300000_case_numbers_from_events';
 import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_and_time';
 import * as registers from './20261203400000_registers';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
   // administration (20261203100000–20261203199999)
   { name: '20261203100000_administration', ...administration },
+  { name: '20261203150000_personal_data_key_version', ...personalDataKeyVersion },
 
   // import (20261203200000–20261203299999)
 

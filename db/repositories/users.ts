@@ -50,7 +50,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A grid worker's grids: the home grid first, then the others assigned (users.grid_ids). */
-function gridIdsOf(home: string | null, stored: string | null | undefined): string[] {
+export function gridIdsOf(home: string | null, stored: string | null | undefined): string[] {
   const others = JSON.parse(stored || '[]') as string[];
   return [...new Set([...(home ? [home] : []), ...others])];
 }
@@ -73,6 +73,7 @@ export async function findUserByUsername(db: Knex | Knex.Transaction, username: 
     regionId: r.region_id,
     ...(r.role === 'grid_worker' ? { gridIds: gridIdsOf(r.region_id, r.grid_ids) } : {}),
     ...(r.role === 'organisation_staff' && r.organisation_id ? { organisationId: r.organisation_id as string } : {}),
+    ...(r.role === 'grid_worker' && Number(r.grid_leader ?? 0) === 1 ? { gridLeader: true as const } : {}),
     passwordHash: r.password_hash,
     active: Boolean(r.active),
     mustChangePassword: Number(r.must_change_password ?? 0) === 1,

@@ -21,6 +21,12 @@ function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
+/**
+ * What a session with an initial or reset password may still do: change it, leave, or ask who it is
+ * (the renderer's probe after a reload). Everything else waits until the password is the user's own.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set<MethodName>(['auth.changePassword', 'auth.logout', 'auth.logoutEverywhere', 'auth.me']);
+
 function fail(error: ApiError): ApiResponse<never> {
   return { ok: false, error: error.toBody() };
 }
@@ -40,7 +46,12 @@ export function createDispatcher(backend: Backend, handlers: Handlers, log: Disp
       return fail(new ApiError('UNKNOWN_METHOD', `${GENERIC_MESSAGES.UNKNOWN_METHOD.zh}：${String(method).slice(0, 64)}`));
     }
     const spec = contract[method];
-    const user = backend.sessions.get(token);
+    let user = backend.sessions.get(token);
+    if (user && backend.sessions.passwordChangeRequired(token) && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
+      // A public method (the wall's snapshot, login) runs as if anonymous: the session lends it nothing.
+      if (spec.access === 'public') user = null;
+      else return fail(new ApiError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码：管理员设置或重置的密码须改为您自己的密码后才能使用系统'));
+    }
     if (spec.access !== 'public') {
       if (!user) return fail(new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录'));
       if (!spec.access.includes(user.role)) {

@@ -4,7 +4,7 @@ import { API_CHANNEL } from '../../core/api/transport';
 import { CONTENT_SECURITY_POLICY } from './bridge/csp';
 import { startBackend, type StartedBackend } from './startBackend';
 import { displayKeyForDesktopWall } from './services/displayKey';
-import { keychainKeyProvider } from './services/keychainKey';
+import { keychainStore } from './services/keyStores';
 import { createWorkstationWindow, handleBigScreenRequests, openBigScreen } from './windows';
 
 let started: StartedBackend | null = null;
@@ -20,7 +20,7 @@ app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   started = await startBackend(process.env.GRIDDESK_DB ?? join(app.getPath('userData'), 'griddesk.sqlite'), {
-    personalDataKey: keychainKeyProvider(safeStorage, join(app.getPath('userData'), 'personal-data.key')),
+    personalDataKey: keychainStore(safeStorage, join(app.getPath('userData'), 'personal-data.key')),
   });
   const { dispatch } = started;
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown, token: unknown) => {

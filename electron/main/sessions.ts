@@ -10,6 +10,8 @@ interface Session {
   user: SessionUser;
   expiresAt: number;
   endsAt: number;
+  /** Signed in with an initial or reset password: nothing but the change (or leaving) until it is changed. */
+  passwordChangeRequired: boolean;
 }
 
 /** In-memory sessions: a restart of the backend signs everyone out, which is acceptable on a workstation. */
@@ -22,11 +24,23 @@ export class SessionStore {
     this.logins = new LoginThrottle(now);
   }
 
-  create(user: SessionUser): { token: string; expiresAt: number } {
+  create(user: SessionUser, passwordChangeRequired = false): { token: string; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + SESSION_TTL_MS;
-    this.sessions.set(token, { user, expiresAt, endsAt: this.now() + SESSION_MAX_AGE_MS });
+    this.sessions.set(token, { user, expiresAt, endsAt: this.now() + SESSION_MAX_AGE_MS, passwordChangeRequired });
     return { token, expiresAt };
+  }
+
+  /** True while the session's user has not yet replaced an initial or reset password. */
+  passwordChangeRequired(token: string | null | undefined): boolean {
+    return token ? (this.sessions.get(token)?.passwordChangeRequired ?? false) : false;
+  }
+
+  /** The user chose their own password: every session of theirs may work now. */
+  passwordChanged(userId: string): void {
+    for (const session of this.sessions.values()) {
+      if (session.user.id === userId) session.passwordChangeRequired = false;
+    }
   }
 
   /** Sliding expiry: a session in use stays alive, up to its absolute end. */

@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { Backend } from './backend';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { handlers } from './handlers';
-import { keyProviderFromEnvironment, setPersonalDataKey, type KeyProvider } from './services/personalDataKey';
+import type { KeyStore } from './services/keyStores';
+import { keyStoreFromEnvironment, setPersonalDataKey } from './services/personalDataKey';
 
 export interface StartedBackend {
   backend: Backend;
@@ -13,7 +14,7 @@ export interface StartedBackend {
 /** Opens (creating if needed) the local SQLite database and wires the dispatcher to it. */
 export interface StartOptions {
   /** Where the personal-data key comes from; an env key file or passphrase (`GRIDDESK_KEY_FILE`, `GRIDDESK_PASSPHRASE`) wins. */
-  personalDataKey?: KeyProvider;
+  personalDataKey?: KeyStore;
 }
 
 export async function startBackend(dbFile: string, options: StartOptions = {}): Promise<StartedBackend> {
@@ -27,7 +28,7 @@ export async function startBackend(dbFile: string, options: StartOptions = {}): 
     },
   });
   if (rebuilt) process.stdout.write('\n');
-  const keyProvider = keyProviderFromEnvironment() ?? options.personalDataKey;
+  const keyProvider = keyStoreFromEnvironment() ?? options.personalDataKey;
   if (keyProvider) setPersonalDataKey(backend, keyProvider);
   // Learn triage before serving, so the first report typed does not wait about a second for it.
   await backend.triageModel().catch(() => undefined);

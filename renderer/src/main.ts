@@ -4,7 +4,7 @@ import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import './styles/base.css';
 import App from './App.vue';
-import { onUnauthenticated } from './api/client';
+import { onPasswordChangeRequired, onUnauthenticated } from './api/client';
 import { i18n } from './i18n';
 import { router } from './router';
 import { useReferenceStore } from './stores/reference';
@@ -24,5 +24,7 @@ onUnauthenticated(() => {
   if (current.matched.length === 0 || current.meta.public) return;
   void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1', ...(username ? { username } : {}) } });
 });
+
+onPasswordChangeRequired(() => useSessionStore(pinia).passwordChangeRequired());
 
 app.mount('#app');

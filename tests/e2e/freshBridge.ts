@@ -9,10 +9,11 @@ export interface FreshBridge {
   stop(): Promise<void>;
 }
 
-export async function startFreshBridge(port: number): Promise<FreshBridge> {
+/** `env` adds to the bridge's environment (e.g. a personal-data key file of its own). */
+export async function startFreshBridge(port: number, env: Record<string, string> = {}): Promise<FreshBridge> {
   const dir = mkdtempSync(join(tmpdir(), 'griddesk-fresh-'));
   const root = resolve(import.meta.dirname, '../..');
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--db', join(dir, 'g.sqlite'), '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--db', join(dir, 'g.sqlite'), '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;

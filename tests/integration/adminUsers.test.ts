@@ -142,6 +142,8 @@ describe('user accounts', () => {
     });
     const { token, user } = await login('gw-two', 'TwoGrids2026');
     expect(user.gridIds).toEqual([grid('500112003001001'), grid('500112003001002')]);
+    // A new account works only after choosing its own password (the server holds it until then).
+    await call('auth.changePassword', { currentPassword: 'TwoGrids2026', newPassword: 'TwoGrids2027' }, token);
     const report = (gridId: string) => t.dispatch('cases.report', {
       source: 'grid_worker', gridId, address: '双湖路 8 号', description: '人行道护栏倒伏，行人绕行', reporterName: '', reporterPhone: '',
     }, token);

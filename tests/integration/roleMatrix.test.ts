@@ -80,6 +80,8 @@ const EXPECTED: Record<MethodName, Access> = {
   'calendar.saveYear': ['admin'],
   'setup.checklist': ['admin'],
   'setup.updateChecklist': ['admin'],
+  'personalDataKey.status': ['admin'],
+  'personalDataKey.rotate': ['admin'],
 
   // Excel onboarding and history import (issue 9)
   'onboarding.template': ['admin'],
@@ -105,6 +107,9 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.viewLog': ['admin'],
   'registry.exportResidents': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
   'registry.importResidents': ['admin', 'grid_worker'],
+  'registry.template': ['admin', 'grid_worker'],
+  'registry.import': ['admin', 'grid_worker'],
+  'registry.export': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
   'registry.atCase': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker', 'department_staff'],
 
   // social organisations that take cases (issue 12 §3)

@@ -1,7 +1,8 @@
 // Administration of a real office: users, departments, organisations, catalogue, calendar, setup checklist (issue 9).
 import * as a from '../adminSchemas';
 import type {
-  CalendarYear, CategoryAdminRow, CategoryVersionRow, DepartmentAdminRow, OrganisationAdminRow, SetupChecklist, UserAdminRow,
+  CalendarYear, CategoryAdminRow, CategoryVersionRow, DepartmentAdminRow, OrganisationAdminRow, PersonalDataKeyRotation, PersonalDataKeyStatus,
+  SetupChecklist, UserAdminRow,
 } from '../adminTypes';
 import { anyone, method } from '../method';
 import { byId, empty } from '../schemas';
@@ -31,4 +32,8 @@ export const adminMethods = {
 
   'setup.checklist': method<SetupChecklist>()({ input: empty, access: ADMIN }),
   'setup.updateChecklist': method<SetupChecklist>()({ input: a.checklistUpdateInput, access: ADMIN }),
+
+  // Issue 12: the personal-data key's state, and its rotation (every resident re-encrypted, audited).
+  'personalDataKey.status': method<PersonalDataKeyStatus>()({ input: empty, access: ADMIN }),
+  'personalDataKey.rotate': method<PersonalDataKeyRotation>()({ input: a.keyRotateInput, access: ADMIN }),
 } as const;

@@ -4,7 +4,7 @@ import { REGISTER_ROLES } from '../../registry/access';
 import { method } from '../method';
 import * as g from '../registrySchemas';
 import type {
-  AtCaseResult, ComponentRow, DueRecord, FreshnessDrillRow, FreshnessRow, HouseRow, ResidentDetail, ResidentPage,
+  AtCaseResult, ComponentRow, RegisterImportOutcome, DueRecord, FreshnessDrillRow, FreshnessRow, HouseRow, ResidentDetail, ResidentPage,
   ResidentImportOutcome, ResidentRow, RevealedResident, VerifyResult, ViewLogRow,
 } from '../registryTypes';
 import { byId } from '../schemas';
@@ -33,5 +33,9 @@ export const registryMethods = {
   'registry.viewLog': method<{ total: number; rows: ViewLogRow[] }>()({ input: g.viewLogInput, access: ['admin'] }),
   'registry.exportResidents': method<ExportFile>()({ input: g.residentExportInput, access: READERS }),
   'registry.importResidents': method<ResidentImportOutcome>()({ input: g.residentImportInput, access: KEEPERS }),
+  // Every register as Excel (issue 12 §4): template with 填写说明, dry run / confirm, export masked and watermarked.
+  'registry.template': method<ExportFile>()({ input: g.registerTemplateInput, access: KEEPERS }),
+  'registry.import': method<RegisterImportOutcome>()({ input: g.registerImportInput, access: KEEPERS }),
+  'registry.export': method<ExportFile>()({ input: g.registerExportInput, access: READERS }),
   'registry.atCase': method<AtCaseResult>()({ input: g.atCaseInput, access: CASE_READERS }),
 } as const;

@@ -24,7 +24,8 @@ export interface TemplateColumn {
 }
 
 export interface KindSpec {
-  kind: OnboardingKind;
+  /** An onboarding kind, or a register's (core/registry/sheetKinds.ts): both read through the same columns. */
+  kind: string;
   /** The template's data sheet (the file must have it). */
   sheet: string;
   label: string;

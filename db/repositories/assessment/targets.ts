@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { TargetKind, TargetPlace } from '../../../core/assessment';
+import { gridIdsOf } from '../users';
 
 export interface AssessmentTarget extends TargetPlace {
   kind: TargetKind;
@@ -18,8 +19,9 @@ export async function loadTargets(db: Knex | Knex.Transaction, kind: TargetKind)
   const gridsUnder = (id: string): string[] =>
     regions.filter((r) => r.level === 'grid' && (r.parent_id === id || byId.get(r.parent_id)?.parent_id === id)).map((r) => r.id as string);
   if (kind === 'grid_worker') {
-    const users = await db('users').where({ role: 'grid_worker', deleted: 0, active: 1 }).whereNotNull('region_id').orderBy('username').select('id', 'display_name', 'region_id');
-    return users.map((u) => ({ kind, id: u.id, name: u.display_name, parentName: byId.get(u.region_id)?.name ?? null, grids: [u.region_id as string] }));
+    // A grid worker answers for every grid they cover (home grid first), not only the home grid.
+    const users = await db('users').where({ role: 'grid_worker', deleted: 0, active: 1 }).whereNotNull('region_id').orderBy('username').select('id', 'display_name', 'region_id', 'grid_ids');
+    return users.map((u) => ({ kind, id: u.id, name: u.display_name, parentName: byId.get(u.region_id)?.name ?? null, grids: gridIdsOf(u.region_id, u.grid_ids) }));
   }
   return regions
     .filter((r) => r.level === (kind === 'grid' ? 'grid' : kind))

@@ -1,78 +1,85 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportIssue } from '../../../core/import/report';
-import { parseResidentRow, residentColumns, type SheetResident } from '../../../core/registry/residentSheet';
-import { readTable, TableRefusal, type TableSource } from '../../import/tableReader';
+import { readResidentRow, RESIDENT_SPEC, type SheetResident } from '../../../core/registry/residentSheet';
+import type { SheetRow } from '../../import/onboarding/readSheet';
 import type { FieldCipher } from '../../registry/fieldCipher';
 import type { Row, WriteTx } from '../../writePath';
-import { idHash, residentRow } from './residentRecords';
+import { idHash, openTags, phoneColumns, phoneHash, residentRow, sealTags } from './residentRecords';
+import type { RegisterImporter } from './sheetImport';
+import { assertKeyVersion } from '../../registry/keyRotation';
 
-/** Registers are bigger than onboarding lists: 100,000 residents is about 8 MB of .xlsx. */
-const MAX_BYTES = 64 * 1024 * 1024;
-const MAX_ISSUES = 1000;
-
-export interface ResidentSheet {
-  residents: SheetResident[];
-  issues: ImportIssue[];
-  rows: number;
+interface StoredForImport {
+  id: string;
+  id_hash: string;
+  grid_id: string;
+  household_id: string | null;
+  relation: string;
+  name: string;
+  phone_hash: string | null;
+  tags_cipher: string;
+  building: string;
+  unit: string;
+  room: string;
 }
 
-/** Reads and checks every row; nothing is written. A refused file comes back as its issues. */
-export async function readResidentSheet(source: TableSource, gridCodes: ReadonlySet<string>): Promise<ResidentSheet> {
-  const residents: SheetResident[] = [];
-  const issues: ImportIssue[] = [];
-  const seenIds = new Map<string, number>();
-  let columns: ReturnType<typeof residentColumns> | null = null;
-  let header: readonly string[] | null = null;
-  let rows = 0;
-  try {
-    for await (const row of readTable(source, { maxBytes: MAX_BYTES })) {
-      if (row.header !== header) {
-        header = row.header;
-        columns = residentColumns(row.header, row.sheet);
-        if (columns.issues.length > 0) return { residents: [], issues: columns.issues, rows };
-      }
-      rows += 1;
-      const parsed = parseResidentRow(row.cells, columns!.index, row, gridCodes, seenIds);
-      if (issues.length < MAX_ISSUES) issues.push(...row.issues, ...parsed.issues);
-      if (parsed.resident) residents.push(parsed.resident);
-    }
-  } catch (error) {
-    if (error instanceof TableRefusal) return { residents: [], issues: error.issues, rows };
-    throw error;
-  }
-  return { residents, issues, rows };
+/** The columns of a stored resident the sheet's row would change; empty when the row says what is stored. */
+function changedColumns(cipher: FieldCipher, stored: StoredForImport, r: SheetResident, gridId: string, householdId: string | null): Row {
+  const patch: Row = {};
+  const plain = { grid_id: gridId, household_id: householdId, relation: r.relation, name: r.name, building: r.building, unit: r.unit, room: r.room } as const;
+  for (const [column, value] of Object.entries(plain)) if (stored[column as keyof typeof plain] !== value) patch[column] = value;
+  if ((stored.phone_hash ?? '') !== (r.phone === '' ? '' : phoneHash(cipher, r.phone))) Object.assign(patch, phoneColumns(cipher, r.phone));
+  const storedTags = openTags(cipher, stored.tags_cipher);
+  const sameTags = storedTags.note === r.note && storedTags.tags.length === r.tags.length && storedTags.tags.every((t) => r.tags.includes(t));
+  if (!sameTags) patch.tags_cipher = sealTags(cipher, r.tags, r.note);
+  return patch;
 }
 
 /**
- * Writes a checked sheet in the caller's transaction (all or nothing). Re-importing is idempotent:
- * a person already registered (same ID number, found by its keyed hash) is updated, not duplicated.
+ * Writes checked residents in the caller's transaction (all or nothing). Re-importing is idempotent:
+ * a person already registered (same ID number, found by its keyed hash) is updated in the columns
+ * that differ, and left alone when nothing does. A grid worker cannot take over another grid's person.
  */
 export async function importResidents(
-  tx: WriteTx, cipher: FieldCipher, residents: readonly SheetResident[], gridIds: ReadonlyMap<string, string>, now: number, userId: string | null,
-): Promise<{ created: number; updated: number }> {
+  tx: WriteTx, cipher: FieldCipher, rows: ReadonlyArray<SheetRow<SheetResident>>, gridIds: ReadonlyMap<string, string>, now: number, userId: string | null,
+  ownGridOnly = false,
+): Promise<{ created: number; updated: number; unchanged: number; issues: ImportIssue[] }> {
+  await assertKeyVersion(tx.trx, cipher.version);
+  const residents = rows.map((r) => r.draft);
   const hashes = residents.map((r) => idHash(cipher, r.idNumber));
-  const existing = new Map<string, string>();
+  const existing = new Map<string, StoredForImport>();
   for (let i = 0; i < hashes.length; i += 500) {
-    const found = (await tx.trx('residents').whereIn('id_hash', hashes.slice(i, i + 500)).where('deleted', 0).select('id', 'id_hash')) as Array<{ id: string; id_hash: string }>;
-    for (const f of found) existing.set(f.id_hash, f.id);
+    const found = (await tx.trx('residents').whereIn('id_hash', hashes.slice(i, i + 500)).where('deleted', 0)
+      .select('id', 'id_hash', 'grid_id', 'household_id', 'relation', 'name', 'phone_hash', 'tags_cipher', 'building', 'unit', 'room')) as StoredForImport[];
+    for (const f of found) existing.set(f.id_hash, f);
+  }
+  const issues: ImportIssue[] = [];
+  if (ownGridOnly) {
+    rows.forEach((row, i) => {
+      const stored = existing.get(hashes[i]!);
+      if (stored && stored.grid_id !== gridIds.get(row.draft.gridCode)) {
+        issues.push({ sheet: row.reader.sheet, row: row.reader.row, column: '身份证号', value: row.draft.idNumber, reason: '此人已登记在其他网格，不能由本网格导入覆盖：请联系该网格网格员或管理员' });
+      }
+    });
+    if (issues.length > 0) return { created: 0, updated: 0, unchanged: 0, issues };
   }
   const households = await householdIds(tx, residents, gridIds);
   const inserts: Row[] = [];
   let updated = 0;
   for (const [i, r] of residents.entries()) {
-    const fields = { ...r, gridId: gridIds.get(r.gridCode)! };
-    const row = residentRow(cipher, fields, households.get(r.householdCode) ?? null, now, userId);
-    const id = existing.get(hashes[i]!);
-    if (id) {
-      const { id: _id, verified_at: _v, verify_due_at: _d, verified_by: _b, status: _s, ...patch } = row;
-      await tx.update('residents', id, patch);
-      updated += 1;
-    } else {
-      inserts.push(row);
+    const gridId = gridIds.get(r.gridCode)!;
+    const householdId = households.get(r.householdCode) ?? null;
+    const stored = existing.get(hashes[i]!);
+    if (!stored) {
+      inserts.push(residentRow(cipher, { ...r, gridId }, householdId, now, userId));
+      continue;
     }
+    const patch = changedColumns(cipher, stored, r, gridId, householdId);
+    if (Object.keys(patch).length === 0) continue;
+    await tx.update('residents', stored.id, patch);
+    updated += 1;
   }
-  await tx.insert('residents', inserts);
-  return { created: inserts.length, updated };
+  await tx.insertBulk('residents', inserts);
+  return { created: inserts.length, updated, unchanged: residents.length - inserts.length - updated, issues };
 }
 
 /** Household codes of the sheet: found, or created at the first member's address. */
@@ -92,6 +99,15 @@ async function householdIds(tx: WriteTx, residents: readonly SheetResident[], gr
     ids.set(code, id);
     created.push({ id, grid_id: gridIds.get(r.gridCode)!, code, building: r.building, unit: r.unit, room: r.room });
   }
-  await tx.insert('households', created);
+  await tx.insertBulk('households', created);
   return ids;
 }
+
+export const residentsImporter: RegisterImporter<SheetResident> = {
+  spec: RESIDENT_SPEC,
+  readRow: readResidentRow,
+  async apply(run, rows) {
+    if (!run.cipher) throw new Error('residents need the personal-data key');
+    return importResidents(run.tx, run.cipher, rows, run.gridIds, run.at, run.userId, run.ownGridOnly);
+  },
+};

@@ -2,6 +2,7 @@ import type { adminMethods } from '../../../core/api/contracts/admin';
 import type { HandlersFor } from '../handlerTypes';
 import { calendarYear, catalogueHistory, listCatalogue, saveCalendar, saveCategory } from './admin/catalogue';
 import { checklist, updateChecklist } from './admin/checklist';
+import { keyStatus, rotateKey } from './admin/personalDataKey';
 import { listDepartments, listOrganisations, saveDepartment, saveOrganisation } from './admin/units';
 import { changeOwnPassword, listUsers, resetPassword, saveUser, setUserActive, unlockUser } from './admin/users';
 
@@ -23,4 +24,6 @@ export const adminHandlers: HandlersFor<keyof typeof adminMethods> = {
   'calendar.saveYear': saveCalendar,
   'setup.checklist': checklist,
   'setup.updateChecklist': updateChecklist,
+  'personalDataKey.status': keyStatus,
+  'personalDataKey.rotate': rotateKey,
 };

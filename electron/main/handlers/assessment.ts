@@ -93,10 +93,16 @@ export const compareHandler: Handler<'assessment.compare'> = async ({ a, b, kind
   };
 };
 
-/** Departments and grid workers may open only their own numbers. */
+/**
+ * Departments and grid workers may open only their own numbers; a grid leader (网格长) also those of
+ * the grids they cover (the `grid` target is the grid as a unit, answered for by its leader).
+ */
 function assertOwnTarget(user: SessionUser, kind: TargetKind, targetId: string): void {
   if (user.role === 'department_staff' && !(kind === 'department' && targetId === user.departmentId)) throw new ApiError('FORBIDDEN', '只能查看本部门的考核明细');
-  if (user.role === 'grid_worker' && !(kind === 'grid_worker' && targetId === user.id)) throw new ApiError('FORBIDDEN', '只能查看本人的考核明细');
+  if (user.role !== 'grid_worker') return;
+  if (kind === 'grid_worker' && targetId === user.id) return;
+  if (kind === 'grid' && user.gridLeader && (user.gridIds ?? []).includes(targetId)) return;
+  throw new ApiError('FORBIDDEN', user.gridLeader ? '只能查看本人及本人负责网格的考核明细' : '只能查看本人的考核明细');
 }
 
 export const drillHandler: Handler<'assessment.drill'> = async (input, ctx) => {

@@ -42,8 +42,9 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     regionId: record.regionId,
     ...(record.gridIds ? { gridIds: record.gridIds } : {}),
     ...(record.organisationId ? { organisationId: record.organisationId } : {}),
+    ...(record.gridLeader ? { gridLeader: true as const } : {}),
   };
-  const { token, expiresAt } = backend.sessions.create(user);
+  const { token, expiresAt } = backend.sessions.create(user, record.mustChangePassword);
   await backend.writePath.transaction((tx) => writeAudit(tx, backend.now(), { userId: user.id, action: 'auth.login' }));
   return { token, user, expiresAt, mustChangePassword: record.mustChangePassword };
 };

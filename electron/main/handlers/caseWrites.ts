@@ -13,15 +13,24 @@ import { caseWithHistory } from './cases';
 
 const invalid = (message: string) => new ApiError('VALIDATION_FAILED', message);
 
-/** Ids in a move must name things that exist: the schema checks their shape, this their meaning. */
+/**
+ * Ids in a move must name things that exist: the schema checks their shape, this their meaning.
+ * A deactivated department or organisation stays in the reference data (history names it) but takes nothing new.
+ */
 function checkReferences(move: Move, reference: ReferenceData): void {
   if (move.move === 'file' && !reference.categories.some((c) => c.id === move.categoryId)) throw invalid('所选事项类别不存在');
   if (move.move === 'dispatch') {
     for (const id of move.departmentIds) {
-      if (!reference.departments.some((d) => d.id === id)) throw invalid('所选处置部门不存在');
+      const department = reference.departments.find((d) => d.id === id);
+      if (!department) throw invalid('所选处置部门不存在');
+      if (!department.active) throw invalid(`处置部门「${department.name}」已停用，不能再派遣，请选择其他部门`);
     }
   }
-  if (move.move === 'refer' && !reference.organisations.some((o) => o.id === move.organisationId)) throw invalid('所选社会组织不存在');
+  if (move.move === 'refer') {
+    const organisation = reference.organisations.find((o) => o.id === move.organisationId);
+    if (!organisation) throw invalid('所选社会组织不存在');
+    if (!organisation.active) throw invalid(`社会组织「${organisation.name}」已停用，不能再转介，请选择其他组织`);
+  }
 }
 
 async function checkPhotos(backend: Backend, ids: readonly string[] | undefined): Promise<void> {

@@ -1,7 +1,7 @@
 import type { registryMethods } from '../../../core/api/contracts/registry';
 import type { HandlersFor } from '../handlerTypes';
-import { exportResidentsHandler } from './registry/export';
-import { importResidentsHandler } from './registry/import';
+import { exportResidentsHandler, registerExportHandler } from './registry/export';
+import { importResidentsHandler, registerImportHandler, registerTemplateHandler } from './registry/import';
 import { atCaseHandler, listComponentsHandler, listHousesHandler, saveComponentHandler, saveHouseHandler } from './registry/places';
 import { listResidentsHandler, residentDetailHandler, revealResidentHandler, saveResidentHandler, viewLogHandler } from './registry/residents';
 import { dueListHandler, freshnessDrillHandler, freshnessHandler, verifyHandler } from './registry/verify';
@@ -22,5 +22,8 @@ export const registryHandlers: HandlersFor<keyof typeof registryMethods> = {
   'registry.viewLog': viewLogHandler,
   'registry.exportResidents': exportResidentsHandler,
   'registry.importResidents': importResidentsHandler,
+  'registry.template': registerTemplateHandler,
+  'registry.import': registerImportHandler,
+  'registry.export': registerExportHandler,
   'registry.atCase': atCaseHandler,
 };

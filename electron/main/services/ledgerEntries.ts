@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { periodOf, type PeriodSpec, type TargetKind } from '../../../core/assessment';
 import { LEDGER_TYPES, type LedgerEntry, type LedgerStatus, type LedgerType } from '../../../core/api/assessmentTypes';
 import { actionsFor, LEDGER_COLUMNS, ledgerFilter, type LedgerFactRow } from '../../../db/repositories/assessment/ledger';
+import { gridIdsOf } from '../../../db/repositories/users';
 
 interface Names {
   department: Map<string, string>;
@@ -12,11 +13,19 @@ interface Names {
 async function loadNames(db: Knex): Promise<Names> {
   const departments = await db('departments').select('id', 'name');
   const regions = await db('regions').select('id', 'name');
-  const workers = await db('users').where({ role: 'grid_worker', deleted: 0 }).whereNotNull('region_id').select('id', 'display_name', 'region_id');
+  const workers = await db('users').where({ role: 'grid_worker', deleted: 0 }).whereNotNull('region_id').orderBy('username').select('id', 'display_name', 'region_id', 'grid_ids');
+  // Each grid's entries go to the worker whose home grid it is, else to a worker who also covers it.
+  const workerOfGrid = new Map<string, { id: string; name: string }>();
+  for (const w of workers) workerOfGrid.set(w.region_id as string, { id: w.id as string, name: w.display_name as string });
+  for (const w of workers) {
+    for (const grid of gridIdsOf(w.region_id, w.grid_ids)) {
+      if (!workerOfGrid.has(grid)) workerOfGrid.set(grid, { id: w.id as string, name: w.display_name as string });
+    }
+  }
   return {
     department: new Map(departments.map((d) => [d.id as string, d.name as string])),
     region: new Map(regions.map((r) => [r.id as string, r.name as string])),
-    workerOfGrid: new Map(workers.map((w) => [w.region_id as string, { id: w.id as string, name: w.display_name as string }])),
+    workerOfGrid,
   };
 }
 

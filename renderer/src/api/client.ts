@@ -31,6 +31,14 @@ export function setToken(next: string | null): void {
 
 export const hasToken = (): boolean => token !== null;
 
+const passwordChangeListeners = new Set<() => void>();
+
+/** The server holds this session until the user changes an initial or reset password. */
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}
+
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
@@ -73,5 +81,6 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     setToken(null);
     unauthenticatedListeners.forEach((l) => l());
   }
+  if (response.error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeListeners.forEach((l) => l());
   throw new ClientError(response.error);
 }

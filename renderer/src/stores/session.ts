@@ -59,5 +59,10 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   }
 
-  return { user, mustChangePassword, restore, login, logout, forget, passwordChanged };
+  /** The server said this session must change its password first (e.g. the flag was lost with the tab's storage). */
+  function passwordChangeRequired(): void {
+    setMustChange(true);
+  }
+
+  return { user, mustChangePassword, restore, login, logout, forget, passwordChanged, passwordChangeRequired };
 });

@@ -39,8 +39,10 @@ export const saveUser: Handler<'users.save'> = async (input, ctx) => {
   });
   const id = result.ids.get(input.username.trim())!;
   const after = await userRow(backend, id);
-  // A session carries the user's role, department and grid: a change of any of them signs the user out.
-  if (before && (before.role !== after.role || before.departmentId !== after.departmentId || before.organisationId !== after.organisationId || before.gridIds.join() !== after.gridIds.join() || !after.active)) {
+  // A session carries the user's role, department, organisation, grids and 网格长 flag: a change of any of them signs the user out.
+  const sessionChanged = (b: typeof before & object) =>
+    b.role !== after.role || b.departmentId !== after.departmentId || b.organisationId !== after.organisationId || b.gridIds.join() !== after.gridIds.join() || b.gridLeader !== after.gridLeader || !after.active;
+  if (before && sessionChanged(before)) {
     backend.sessions.revokeUser(id);
   }
   backend.invalidateCaches();
@@ -87,5 +89,6 @@ export const changeOwnPassword: Handler<'auth.changePassword'> = async ({ curren
     throw new ApiError('VALIDATION_FAILED', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
   await backend.writePath.transaction((tx) => setPassword(tx, record, newPassword, false, { userId: user.id, at: backend.now(), via: 'self' }));
+  backend.sessions.passwordChanged(user.id);
   return { ok: true };
 };

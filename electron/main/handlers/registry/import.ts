@@ -1,39 +1,65 @@
-import type { ImportIssue } from '../../../../core/import/report';
+import { ApiError } from '../../../../core/api/errors';
+import type { RegisterImportOutcome } from '../../../../core/api/registryTypes';
+import { REGISTER_SHEET_LABELS, type RegisterSheetKind } from '../../../../core/registry/sheetKinds';
+import { issueReportWorkbook } from '../../../../db/import/reportWorkbook';
+import { templateWorkbook } from '../../../../db/import/templateWorkbook';
 import { writeAudit } from '../../../../db/repositories/audit';
-import { importResidents, readResidentSheet } from '../../../../db/repositories/registry/residentImport';
-import { requireUser, type Handler } from '../../handlerTypes';
+import { importRegisterSheet, REGISTER_SPECS } from '../../../../db/repositories/registry/sheetKinds';
+import { requireUser, type Handler, type HandlerContext } from '../../handlerTypes';
 import { personalDataCipher } from '../../services/personalDataKey';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ISSUES_SHOWN = 200;
 
-/** Thrown inside a dry run's transaction so that its counts are exact and nothing stays written. */
-class DryRunRollback extends Error {}
+export const registerTemplateHandler: Handler<'registry.template'> = async ({ kind }) => {
+  const spec = REGISTER_SPECS[kind];
+  return { name: `${spec.label}导入模板.xlsx`, mime: XLSX_MIME, dataBase64: (await templateWorkbook(spec)).toString('base64') };
+};
+
+interface SheetInput {
+  kind: RegisterSheetKind;
+  fileName: string;
+  dataBase64: string;
+  dryRun: boolean;
+}
 
 /**
- * Residents from a sheet: checked row by row, then all written or none. A grid worker imports
- * their own grid only. The same file again updates the same people (matched by ID number).
+ * A register's sheet: checked row by row, then all written or none (a dry run writes nothing and
+ * counts exactly). A grid worker imports into their own grid only; organisations are the office's
+ * directory, kept by the admin. The same file again changes nothing.
  */
-export const importResidentsHandler: Handler<'registry.importResidents'> = async (input, ctx) => {
+async function importSheet(input: SheetInput, ctx: HandlerContext): Promise<RegisterImportOutcome> {
   const user = requireUser(ctx);
   const { backend } = ctx;
+  if (input.kind === 'organisations' && user.role !== 'admin') throw new ApiError('FORBIDDEN', '组织名录由管理员导入维护');
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw new ApiError('VALIDATION_FAILED', '文件内容无法读取（不是有效的上传数据）');
   const grids = (await backend.knex('regions').where({ level: 'grid', deleted: 0, active: 1 }).select('id', 'code')) as Array<{ id: string; code: string }>;
-  const allowed = user.role === 'grid_worker' ? grids.filter((g) => g.id === user.regionId) : grids;
-  const sheet = await readResidentSheet({ name: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }, new Set(allowed.map((g) => g.code)));
-  const issues: ImportIssue[] = sheet.issues;
-  const outcome = { rows: sheet.rows, created: 0, updated: 0, issues: issues.slice(0, ISSUES_SHOWN), issueCount: issues.length, written: false };
-  if (issues.length > 0 || sheet.residents.length === 0) return outcome;
-  const cipher = await personalDataCipher(backend);
-  const now = backend.now();
-  const gridIds = new Map(allowed.map((g) => [g.code, g.id]));
-  let counts = { created: 0, updated: 0 };
-  try {
-    await backend.writePath.transaction(async (tx) => {
-      counts = await importResidents(tx, cipher, sheet.residents, gridIds, now, user.id);
-      if (input.dryRun) throw new DryRunRollback();
-      await writeAudit(tx, now, { userId: user.id, action: 'registry.import', targetType: 'residents', detail: { file: input.fileName, ...counts } });
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  return { ...outcome, ...counts, written: !input.dryRun };
-};
+  const ownGridOnly = user.role === 'grid_worker';
+  const allowed = ownGridOnly ? grids.filter((g) => g.id === user.regionId) : grids;
+  const cipher = input.kind === 'residents' ? await personalDataCipher(backend) : null;
+  const result = await importRegisterSheet(backend.writePath, {
+    kind: input.kind,
+    file: { name: input.fileName, bytes },
+    run: { userId: user.id, at: backend.now(), gridIds: new Map(allowed.map((g) => [g.code, g.id])), ownGridOnly, cipher },
+    write: !input.dryRun,
+    after: (run, applied) =>
+      writeAudit(run.tx, run.at, {
+        userId: user.id, action: 'registry.import', targetType: input.kind,
+        detail: { file: input.fileName, created: applied.created, updated: applied.updated, unchanged: applied.unchanged },
+      }),
+  });
+  if (result.written && input.kind === 'organisations') backend.invalidateCaches();
+  const report = result.issues.length > 0
+    ? { name: `${REGISTER_SHEET_LABELS[input.kind]}导入检查报告.xlsx`, mime: XLSX_MIME, dataBase64: (await issueReportWorkbook(result.issues)).toString('base64') }
+    : null;
+  return {
+    kind: input.kind, rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged,
+    issues: result.issues.slice(0, ISSUES_SHOWN), issueCount: result.issueCount, written: result.written, report,
+  };
+}
+
+export const registerImportHandler: Handler<'registry.import'> = (input, ctx) => importSheet(input, ctx);
+
+/** The residents' own button and the bench: the same import with the kind fixed. */
+export const importResidentsHandler: Handler<'registry.importResidents'> = (input, ctx) => importSheet({ ...input, kind: 'residents' }, ctx);

@@ -9,6 +9,7 @@ import {
 import { requireUser, type Handler } from '../../handlerTypes';
 import { personalDataCipher } from '../../services/personalDataKey';
 import { assertInScope, cipherFor, gridScope, residentView, visibleTags } from './views';
+import { assertKeyVersion } from '../../../../db/registry/keyRotation';
 
 /** A lookup is a whole phone number or ID number; anything else is a clear refusal, not a scan. */
 async function lookupFilter(backend: Parameters<Handler<'registry.residents'>>[1]['backend'], lookup: string): Promise<ResidentFilter> {
@@ -80,6 +81,7 @@ export const saveResidentHandler: Handler<'registry.saveResident'> = async (inpu
   const fields: ResidentFields = { ...input, tags: input.tags as TagCode[] };
   const now = backend.now();
   const id = await backend.writePath.transaction(async (tx) => {
+    await assertKeyVersion(tx.trx, cipher.version);
     const sameId = await residentByIdNumber(tx.trx, cipher, input.idNumber);
     const existing = input.id ? await residentById(tx.trx, input.id) : sameId;
     if (input.id) assertInScope(user, existing, '居民');

@@ -11,6 +11,7 @@ import { requireUser, type Handler } from '../../handlerTypes';
 import { personalDataCipher } from '../../services/personalDataKey';
 import { registerInstanceRows } from '../../services/registerInstanceRows';
 import { assertInScope, gridScope } from './views';
+import { assertKeyVersion } from '../../../../db/registry/keyRotation';
 
 const DAY_MS = 86_400_000;
 
@@ -33,12 +34,14 @@ export const dueListHandler: Handler<'registry.due'> = async (input, ctx) => {
 };
 
 /** What a 'changed' re-verification may change, per kind, as stored columns. */
-async function changedColumns(ctx: Parameters<Handler<'registry.verify'>>[1], kind: RecordKind, record: Row, changes: Record<string, unknown>): Promise<{ patch: Row; tags: TagCode[] }> {
+async function changedColumns(ctx: Parameters<Handler<'registry.verify'>>[1], kind: RecordKind, record: Row, changes: Record<string, unknown>): Promise<{ patch: Row; tags: TagCode[]; keyVersion: number | null }> {
   const patch: Row = {};
   let tags: TagCode[] = [];
+  let keyVersion: number | null = null;
   for (const key of ['building', 'unit', 'room'] as const) if (changes[key] !== undefined && kind !== 'component') patch[key] = changes[key];
   if (kind === 'resident') {
     const cipher = await personalDataCipher(ctx.backend);
+    keyVersion = cipher.version;
     const current = openTags(cipher, String(record.tags_cipher));
     tags = (changes.tags as TagCode[] | undefined) ?? current.tags;
     if (changes.tags !== undefined) patch.tags_cipher = sealTags(cipher, tags, current.note);
@@ -49,7 +52,7 @@ async function changedColumns(ctx: Parameters<Handler<'registry.verify'>>[1], ki
     if (changes.ownerName !== undefined) patch.owner_name = changes.ownerName;
   }
   if (kind === 'component' && changes.condition !== undefined) patch.condition = changes.condition;
-  return { patch, tags };
+  return { patch, tags, keyVersion };
 }
 
 export const verifyHandler: Handler<'registry.verify'> = async (input, ctx) => {
@@ -62,8 +65,9 @@ export const verifyHandler: Handler<'registry.verify'> = async (input, ctx) => {
   const now = backend.now();
   let patch: Row = {};
   let tags: TagCode[] = [];
+  let keyVersion: number | null = null;
   if (input.outcome === 'changed') {
-    ({ patch, tags } = await changedColumns(ctx, input.kind, record!, input.changes));
+    ({ patch, tags, keyVersion } = await changedColumns(ctx, input.kind, record!, input.changes));
     if (Object.keys(patch).length === 0) throw new ApiError('VALIDATION_FAILED', '选择「有变化」时请填写变化的内容');
   } else if (input.kind === 'resident') {
     tags = openTags(await personalDataCipher(backend), String((record as unknown as StoredResident).tags_cipher)).tags;
@@ -71,6 +75,7 @@ export const verifyHandler: Handler<'registry.verify'> = async (input, ctx) => {
   const dueAt = Number(record!.verify_due_at);
   const next = input.outcome === 'moved_out' ? null : nextDueAt(input.kind, now, tags);
   await backend.writePath.transaction(async (tx) => {
+    if (keyVersion !== null) await assertKeyVersion(tx.trx, keyVersion);
     await recordVerification(tx, { kind: input.kind, recordId: input.id, gridId: record!.grid_id, userId: user.id, at: now, dueAt, outcome: input.outcome, nextDueAt: next, patch });
     await writeAudit(tx, now, { userId: user.id, action: 'register.verify', targetType: input.kind, targetId: input.id, detail: { outcome: input.outcome, changed: Object.keys(patch) } });
   });

@@ -25,6 +25,12 @@ export function ownTarget(user: SessionUser | null): { kind: TargetKind; id: str
   return null;
 }
 
+/** A grid leader (网格长) also answers for their grid as a unit: the `grid` target of their home grid. */
+export function ledGrid(user: SessionUser | null): { kind: TargetKind; id: string } | null {
+  const grid = user?.role === 'grid_worker' && user.gridLeader ? user.gridIds?.[0] ?? user.regionId : null;
+  return grid ? { kind: 'grid', id: grid } : null;
+}
+
 /** Who may appeal an entry (ledger.appeal): the target's own people; the command centre for the street's entries. */
 export function canAppeal(user: SessionUser | null, entry: LedgerEntry): boolean {
   if (!user || entry.status !== 'open') return false;

@@ -2,7 +2,7 @@ import type { zhAssessment } from '../zh/assessment';
 
 export const enAssessment: typeof zhAssessment = {
   assessment: {
-    nav: { scorecard: 'Assessment', ledger: 'Accountability', schemes: 'Schemes', mine: 'My assessment' },
+    nav: { scorecard: 'Assessment', ledger: 'Accountability', schemes: 'Schemes', mine: 'My assessment', myGrid: 'My grid' },
     kind: { department: 'Departments', street: 'Streets', community: 'Communities', grid: 'Grid leaders', grid_worker: 'Grid workers' },
     kindOne: { department: 'Department', street: 'Street', community: 'Community', grid: 'Grid leader', grid_worker: 'Grid worker' },
     indicator: {

@@ -55,5 +55,15 @@ export const enOffice: typeof zhOffice = {
       title: 'Change password', forcedTitle: 'Please change your password', forcedText: 'This is a new account or your password was reset by an administrator: choose your own password to continue.',
       current: 'Current password', next: 'New password', again: 'Repeat new password', mismatch: 'The new passwords differ', done: 'Password changed', menu: 'Change password',
     },
+    personalKey: {
+      tab: 'Personal-data key', title: 'Personal-data key', intro: "Residents' ID numbers, phones and group tags are stored encrypted under this key. Rotate it regularly or when it may have leaked: a new key is made, every resident is re-encrypted under it in one transaction, and the old key stops working.",
+      store: 'Kept in', version: 'Version', versionValue: 'version {n}', rotatedAt: 'Last rotated', never: 'Never', residents: 'Resident records', residentsValue: '{n}',
+      stores: { keychain: 'OS keychain (this PC)', key_file: 'Key file', passphrase: 'Passphrase', provided: 'Given at start' },
+      notConfigured: 'No personal-data key is configured on this workstation (see README).',
+      rotate: 'Rotate key', passphraseHint: 'The key comes from a passphrase: close GridDesk and run npm run rotate-key with a new passphrase (see README).',
+      confirmTitle: 'Rotate the personal-data key', confirmText: 'A new key will be made and all {n} resident records re-encrypted under it; other work waits meanwhile. Afterwards the old key no longer opens this database: back up the new key at once. Type 轮换 to confirm:',
+      confirmWord: '轮换', confirmMismatch: 'Type 轮换 to confirm', running: 'Re-encrypting…', done: 'Rotated to key version {version}; {n} resident records re-encrypted. Back up the new key now.',
+      backupHint: 'Backup: keep the new key file offline (key-file mode); a keychain key works only for this OS account on this PC, so use key-file mode when it must be backed up (see README). Database backups from before the rotation still need the old key.',
+    },
   },
 };

@@ -4,7 +4,7 @@ export const enRegistry: typeof zhRegistry = {
   registry: {
     nav: 'Base data',
     title: 'Base data',
-    tabs: { residents: 'Residents', houses: 'Houses', components: 'Components', due: 'Due', freshness: 'Freshness' },
+    tabs: { residents: 'Residents', houses: 'Houses', components: 'Components', due: 'Due', freshness: 'Freshness', organisations: 'Organisations' },
     filter: { grid: 'Grid', allGrids: 'All grids', building: 'Building', name: 'Name (starts with)', lookup: 'Exact phone or ID number', search: 'Search', reset: 'Reset' },
     col: {
       name: 'Name', idNumber: 'ID number', phone: 'Phone', address: 'Address', relation: 'Relation', tags: 'Groups', due: 'Next check', grid: 'Grid',
@@ -75,6 +75,24 @@ export const enRegistry: typeof zhRegistry = {
       none: 'No records due',
     },
     outcome: { confirmed: 'Unchanged', changed: 'Changed', moved_out: 'Moved out' },
+    sheet: {
+      kinds: { residents: 'residents', houses: 'houses', components: 'components', organisations: 'organisations' },
+      units: { residents: '', houses: '', components: '', organisations: '' },
+      template: 'Download template',
+      import: 'Import {label}',
+      hint: 'Checked first, written only when every row passes; then “Confirm” writes all rows at once. Importing the same file again matches by ID number or code and creates no duplicates.',
+      ready: 'Check passed: {created} new, {updated} updated, {unchanged} unchanged',
+      written: 'Imported: {created} new, {updated} updated, {unchanged} unchanged',
+      report: 'Download the check report',
+      sheet: 'Sheet',
+      exportHint: 'Exports the current grid’s list (masked, watermarked with who and when, audited)',
+      orgHint: 'The organisation directory is kept by the admin and used for referrals; exported contact phones are masked.',
+      orgCols: { name: 'Name', kind: 'Kind', services: 'Services', contact: 'Contact' },
+      orgKinds: {
+        enterprise: 'Enterprise', property: 'Property management', psychological: 'Counselling', housekeeping: 'Housekeeping', legal: 'Legal', medical: 'Medical',
+        elderly: 'Elderly care', volunteer: 'Volunteers', charity: 'Charity', education: 'Education',
+      },
+    },
     casePanel: { title: 'Base data at this address', residents: 'Residents', houses: 'Houses', components: 'Components', none: 'No register records match this address' },
   },
 };

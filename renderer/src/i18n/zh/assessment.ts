@@ -19,7 +19,7 @@ const indicatorTexts = Object.fromEntries(
 /** Assessment (考核评价), the accountability ledger (追责台账), schemes (考核方案) and target profiles. */
 export const zhAssessment = {
   assessment: {
-    nav: { scorecard: '考核评价', ledger: '追责台账', schemes: '考核方案', mine: '我的考核' },
+    nav: { scorecard: '考核评价', ledger: '追责台账', schemes: '考核方案', mine: '我的考核', myGrid: '网格考核' },
     kind: { ...TARGET_KIND_LABELS },
     kindOne: { ...TARGET_KIND_LABELS },
     indicator: indicatorTexts,

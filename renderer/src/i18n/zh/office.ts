@@ -54,5 +54,15 @@ export const zhOffice = {
       title: '修改密码', forcedTitle: '请先修改密码', forcedText: '这是新账号或密码已被管理员重置，继续使用前请设置自己的新密码。',
       current: '当前密码', next: '新密码', again: '确认新密码', mismatch: '两次输入的新密码不一致', done: '密码已修改', menu: '修改密码',
     },
+    personalKey: {
+      tab: '个人信息密钥', title: '个人信息密钥', intro: '居民的身份证号、电话和群体标签以此密钥加密保存。定期或在怀疑密钥泄露时轮换：生成新密钥，所有居民记录在一个事务中改用新密钥加密，旧密钥随即失效。',
+      store: '密钥来源', version: '当前版本', versionValue: '第 {n} 版', rotatedAt: '上次轮换', never: '从未轮换', residents: '居民记录', residentsValue: '{n} 条',
+      stores: { keychain: '操作系统钥匙串（本机）', key_file: '密钥文件', passphrase: '口令', provided: '启动时提供' },
+      notConfigured: '本工作站未配置个人信息密钥（见 README「个人信息密钥」）。',
+      rotate: '轮换密钥', passphraseHint: '密钥由口令生成：请关闭 GridDesk 后用命令行 npm run rotate-key 设置新口令（见 README）。',
+      confirmTitle: '轮换个人信息密钥', confirmText: '将生成新密钥并用它重新加密全部 {n} 条居民记录，期间其他操作需稍候。完成后旧密钥不能再打开本库，请立即备份新密钥。请输入「轮换」以确认：',
+      confirmWord: '轮换', confirmMismatch: '请输入「轮换」以确认', running: '正在重新加密…', done: '已轮换为第 {version} 版密钥，{n} 条居民记录已重新加密。请立即备份新密钥。',
+      backupHint: '备份：密钥文件模式请离线保存新的密钥文件；钥匙串中的密钥只在本机本账号可用，需要离线备份时请改用密钥文件模式（见 README）。轮换前的数据库备份仍需旧密钥才能打开。',
+    },
   },
 };

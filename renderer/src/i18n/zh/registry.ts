@@ -3,7 +3,7 @@ export const zhRegistry = {
   registry: {
     nav: '基础数据',
     title: '基础数据',
-    tabs: { residents: '人口', houses: '房屋', components: '部件', due: '待核实', freshness: '更新率' },
+    tabs: { residents: '人口', houses: '房屋', components: '部件', due: '待核实', freshness: '更新率', organisations: '组织' },
     filter: { grid: '网格', allGrids: '全部网格', building: '楼栋', name: '姓名（开头）', lookup: '手机号或身份证号精确查找', search: '查询', reset: '重置' },
     col: {
       name: '姓名', idNumber: '身份证号', phone: '电话', address: '地址', relation: '与户主关系', tags: '人群标签', due: '下次核实', grid: '网格',
@@ -74,6 +74,24 @@ export const zhRegistry = {
       none: '没有到期记录',
     },
     outcome: { confirmed: '无变化', changed: '有变化', moved_out: '已迁出' },
+    sheet: {
+      kinds: { residents: '居民', houses: '房屋', components: '部件', organisations: '组织' },
+      units: { residents: '人', houses: '条', components: '条', organisations: '个' },
+      template: '下载模板',
+      import: '导入{label}',
+      hint: '先检查再写入：有任何问题都不会写入；全部无误后点“确认导入”，一次全部写入。再次导入同一文件按身份证号或编码对应，不会重复。',
+      ready: '检查通过：将新增 {created} {unit}，更新 {updated} {unit}，{unchanged} {unit}无变化',
+      written: '已导入：新增 {created} {unit}，更新 {updated} {unit}，{unchanged} {unit}无变化',
+      report: '下载检查报告',
+      sheet: '工作表',
+      exportHint: '导出当前网格的名单（已脱敏，带导出人水印，记入审计）',
+      orgHint: '组织名录由管理员导入维护，可被案件转介；此处导出的联系人电话已脱敏。',
+      orgCols: { name: '名称', kind: '类型', services: '服务项目', contact: '联系人' },
+      orgKinds: {
+        enterprise: '企业', property: '物业', psychological: '心理服务', housekeeping: '家政', legal: '法律服务', medical: '医疗卫生',
+        elderly: '养老服务', volunteer: '志愿服务', charity: '公益慈善', education: '教育',
+      },
+    },
     casePanel: { title: '此地址的基础数据', residents: '居民', houses: '房屋', components: '部件', none: '登记中没有与此地址对应的记录' },
   },
 };

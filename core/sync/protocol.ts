@@ -53,11 +53,18 @@ export interface EnrolResponse {
   hubTime: number;
 }
 
-// POST /v1/push: one batch of consecutive outbox entries, applied in one hub transaction.
+/**
+ * POST /v1/push: one batch of outbox entries in outbox order (seq strictly ascending; gaps are fine),
+ * applied in one hub transaction. `nodeId` must be the token's node. Who may write which table, and
+ * who receives it, is in docs/hub.md ("Scopes").
+ */
 export const pushRequestSchema = z.object({
   nodeId: z.string().regex(/^[0-9a-f]{16}$/),
   schemaVersion: z.string().min(1).max(64),
-  changes: z.array(changeSchema).max(5000),
+  changes: z
+    .array(changeSchema)
+    .max(5000)
+    .refine((cs) => cs.every((c, i) => i === 0 || c.seq > cs[i - 1]!.seq), '批次中的 seq 必须严格递增'),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -76,6 +83,10 @@ export interface Rejection {
   message: string; // Chinese, shown in the node's conflict inbox
 }
 
+/**
+ * How the hub answers a retried batch: entries at or below the node's applied seq are not applied again,
+ * and their stored rejections are answered again, so the same batch always gets the same answer.
+ */
 export interface PushResponse {
   /** Every outbox seq ≤ this is applied or rejected on the hub; the node may delete them. */
   ackedThrough: number;
@@ -85,13 +96,30 @@ export interface PushResponse {
   clockWarning?: string;
 }
 
-// GET /v1/pull?after=<cursor>&limit=<n>
+// GET /v1/pull?after=<cursor>&limit=<n> (limit 1..5000, default 1000)
+export const pullQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+/**
+ * Schema versions: a node may be a migration behind the hub. It pushes rows in its own shape (fewer columns:
+ * the hub merges the columns it gets and keeps the rest). A pulled or snapshot row may carry columns the
+ * node's schema lacks: the node ignores them. A pushed row with a column the hub lacks (the node is newer)
+ * is rejected as `invalid_row`: upgrade the hub first.
+ *
+ * A pulled change is the hub's merged row: `row` is the whole row as the hub holds it, `columns` the columns
+ * this change won on the hub (null: the whole row, e.g. an insert or an append-only row), `hlc` the writer's.
+ * Apply per column by HLC, as the hub did; a union table (case_events, audit_log) is insert-if-absent.
+ */
 export interface PullResponse {
   /** Ordered by the hub's district sequence; `seq` is that sequence. */
   changes: Change[];
   /**
    * Rows that left the node's scope (a case re-dispatched away from a department): the node deletes them
-   * and what hangs off them locally. Ordered with `changes` by `seq`.
+   * and what hangs off them locally. Ordered with `changes` by `seq`. Today the only kind is
+   * `{ table: 'cases', id: <case id> }`: drop the case's events, ledger actions and projections.
+   * When a case enters a department's scope, its whole history arrives as ordinary changes.
    */
   removals: { seq: number; table: string; id: string }[];
   /** The cursor to store after applying this page, in the same local transaction. */
@@ -102,11 +130,41 @@ export interface PullResponse {
   hubTime: number;
 }
 
-// GET /v1/snapshot?table=<t>&after=<id>: ndjson, gzip; resumable per table by the last id received.
+/**
+ * GET /v1/snapshot?table=<t>&after=<id>&cursor=<c>: the node's scope as gzip'd ndjson
+ * (Content-Encoding: gzip). First line a SnapshotHeader, then one SnapshotLine per row, ordered by
+ * table (in `tables` order) and id, then a SnapshotEnd line. Resumable: after a broken download,
+ * ask again with `table` = the last line's table, `after` = its id and `cursor` = the first header's
+ * cursor; the hub continues from there and echoes that cursor.
+ * Rows are the hub's current merged rows, so some may be newer than `cursor`: pulling from `cursor`
+ * afterwards re-applies those changes, which is harmless because every merge is idempotent
+ * (union, or per-column last-writer-wins).
+ */
+export const snapshotQuerySchema = z.object({
+  table: z.string().max(32).optional(),
+  after: z.string().max(36).optional(),
+  cursor: z.coerce.number().int().nonnegative().optional(),
+});
 export interface SnapshotHeader {
+  kind: 'header';
   /** The district sequence the snapshot is consistent with: pull from here afterwards. */
   cursor: number;
   tables: string[];
+}
+export interface SnapshotLine {
+  kind: 'row';
+  table: string;
+  row: Record<string, unknown>;
+}
+export interface SnapshotEnd {
+  kind: 'end';
+  rows: number;
+}
+
+/** The body of every 4xx/5xx answer. `message` is Chinese, for the node's status line. */
+export interface HubError {
+  code: 'unauthorized' | 'invalid_request' | 'enrol_code_invalid' | 'node_mismatch' | 'internal';
+  message: string;
 }
 
 export interface HubHealth {

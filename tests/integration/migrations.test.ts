@@ -14,6 +14,8 @@ const EXPECTED_TABLES = [
   'city_components', 'households', 'houses', 'personal_data_key', 'register_verifications', 'residents',
   // 基础数据更新率 frozen in published runs (issue 12 §1)
   'assessment_run_register_instances',
+  // the district hub (issue 10)
+  'hub_nodes', 'hub_enrol_codes', 'hub_counters', 'hub_rows', 'hub_cases', 'hub_changes', 'hub_change_targets', 'hub_rejections',
 ].sort();
 // SQLite only: the full-text index and FTS5's own shadow tables.
 const SQLITE_FTS_TABLES = ['cases_fts', 'cases_fts_config', 'cases_fts_content', 'cases_fts_data', 'cases_fts_docsize', 'cases_fts_idx'];

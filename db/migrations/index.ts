@@ -15,11 +15,8 @@ import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_a
 import * as registers from './20261203400000_registers';
 import * as residentListIndex from './20261203400100_resident_list_index';
 import * as runRegisterInstances from './20261203450000_run_register_instances';
-<<<<<<< HEAD
 import * as organisationReferrals from './20261203600000_organisation_referrals';
-=======
 import * as hub from './20261203700000_hub';
->>>>>>> main
 
 interface Migration {
   name: string;
@@ -59,13 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
 
   // triage (20261203500000–20261203599999)
 
-<<<<<<< HEAD
   // orgref (20261203600000–20261203699999)
   { name: '20261203600000_organisation_referrals', ...organisationReferrals },
-=======
+
   // hub (20261203700000–20261203799999)
   { name: '20261203700000_hub', ...hub },
->>>>>>> main
 ];
 
 export const migrationSource: Knex.MigrationSource<Migration> = {

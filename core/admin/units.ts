@@ -26,6 +26,10 @@ export interface OrganisationRecord extends UnitRecordBase {
   contactName?: string;
   contactPhone?: string;
   address?: string;
+  /** Streets and communities served (region ids); empty: the whole office. */
+  areaRegionIds?: string[];
+  /** Cases it takes at a time; 0: not stated. */
+  capacity?: number;
 }
 
 export interface StoredUnit {
@@ -63,8 +67,11 @@ export function cleanOrganisation(r: OrganisationRecord): OrganisationRecord {
     ...(r.contactPhone !== undefined ? { contactPhone: normalisePhone(r.contactPhone) } : {}),
     ...(r.address !== undefined ? { address: r.address.trim() } : {}),
     ...(r.dutyHours !== undefined ? { dutyHours: r.dutyHours.trim() } : {}),
+    ...(r.areaRegionIds !== undefined ? { areaRegionIds: [...new Set(r.areaRegionIds)] } : {}),
   };
 }
+
+export const CAPACITY_MAX = 10_000;
 
 function codeFaults(records: readonly UnitRecordBase[], stored: readonly StoredUnit[], label: string): RecordFault[] {
   const faults = duplicateKeyFaults(records.map((r) => r.code), 'code', `${label}编码`);
@@ -95,7 +102,12 @@ export function validateDepartmentRecords(records: readonly DepartmentRecord[], 
 }
 
 /** Every fault of a batch of (cleaned) organisation records against the stored organisations. */
-export function validateOrganisationRecords(records: readonly OrganisationRecord[], stored: readonly StoredUnit[]): RecordFault[] {
+export function validateOrganisationRecords(
+  records: readonly OrganisationRecord[],
+  stored: readonly StoredUnit[],
+  /** Streets and communities an organisation may serve; absent: areas are not checked (an import without them). */
+  areaIds?: ReadonlySet<string>,
+): RecordFault[] {
   const faults = codeFaults(records, stored, '社会组织');
   records.forEach((r, index) => {
     const add = (field: string, reason: string | null) => reason && faults.push({ index, key: r.code, field, reason });
@@ -104,6 +116,9 @@ export function validateOrganisationRecords(records: readonly OrganisationRecord
     add('contactPhone', phoneFault(r.contactPhone ?? ''));
     add('address', textFault('地址', r.address ?? '', ADDRESS_MAX));
     if ((r.services ?? []).some((s) => s.length > 32)) add('services', '服务项目每项不超过 32 个字');
+    if (areaIds && (r.areaRegionIds ?? []).some((id) => !areaIds.has(id))) add('areaRegionIds', '服务区域须为现有的街道或社区');
+    const capacity = r.capacity ?? 0;
+    if (!Number.isInteger(capacity) || capacity < 0 || capacity > CAPACITY_MAX) add('capacity', `承接能力须为 0–${CAPACITY_MAX} 的整数（0 表示未填写）`);
   });
   return faults.sort((a, b) => a.index - b.index);
 }

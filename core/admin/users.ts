@@ -14,6 +14,8 @@ export interface UserRecord {
   role: Role;
   phone?: string;
   departmentId?: string | null;
+  /** The social organisation an organisation_staff account speaks for. */
+  organisationId?: string | null;
   /** The grids a grid worker covers; the first is the home grid. */
   gridIds?: string[];
   /** 网格长: leads the grids they cover. */
@@ -30,6 +32,8 @@ export interface UserRules {
   departmentIds: ReadonlySet<string>;
   /** Grids that take grid workers (active grid-level regions). */
   gridIds: ReadonlySet<string>;
+  /** Social organisations that take staff accounts (active ones); absent: no organisation accounts checked. */
+  organisationIds?: ReadonlySet<string>;
 }
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]{2,64}$/;
@@ -63,6 +67,10 @@ export function validateUserRecords(records: readonly UserRecord[], rules: UserR
       if (!r.departmentId) add('departmentId', '部门人员须指定所属部门');
       else if (!rules.departmentIds.has(r.departmentId)) add('departmentId', '所属部门不存在或已停用');
     } else if (r.departmentId) add('departmentId', '只有部门人员可以指定所属部门');
+    if (r.role === 'organisation_staff') {
+      if (!r.organisationId) add('organisationId', '社会组织人员须指定所属社会组织');
+      else if (!(rules.organisationIds?.has(r.organisationId) ?? false)) add('organisationId', '所属社会组织不存在或已停用');
+    } else if (r.organisationId) add('organisationId', '只有社会组织人员可以指定所属社会组织');
     const grids = r.gridIds ?? [];
     if (r.role === 'grid_worker') {
       if (grids.length === 0) add('gridIds', '网格员须指定至少一个网格');

@@ -19,6 +19,7 @@ export const userSaveInput = z.strictObject({
   role: z.enum(ROLES, { message: '角色不存在' }),
   phone: text(32).optional(),
   departmentId: id.nullable().optional(),
+  organisationId: id.nullable().optional(),
   gridIds: z.array(id).max(50).optional(),
   gridLeader: z.boolean().optional(),
   active: z.boolean().optional(),
@@ -51,6 +52,8 @@ export const organisationSaveInput = z.strictObject({
   contactPhone: text(32).optional(),
   address: text(128).optional(),
   dutyHours: text(64).optional(),
+  areaRegionIds: z.array(id).max(200).optional(),
+  capacity: z.number({ message: '承接能力应为数字' }).optional(),
   active: z.boolean().optional(),
 });
 

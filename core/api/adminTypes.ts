@@ -24,6 +24,10 @@ export interface OrganisationAdminRow {
   contactPhone: string;
   address: string;
   dutyHours: string;
+  /** Streets and communities served; empty: the whole office. */
+  areaRegionIds: string[];
+  /** Cases it takes at a time; 0: not stated. */
+  capacity: number;
   active: boolean;
 }
 
@@ -34,6 +38,7 @@ export interface UserAdminRow {
   role: Role;
   phone: string;
   departmentId: string | null;
+  organisationId: string | null;
   gridIds: string[];
   gridLeader: boolean;
   active: boolean;

@@ -73,6 +73,8 @@ export const moveSchema = z.discriminatedUnion('move', [
   z.strictObject({ move: z.literal('file'), categoryId: id, priority: z.enum(PRIORITIES).optional(), note: note.optional() }),
   z.strictObject({ move: z.literal('dispatch'), departmentIds: z.array(id).min(1, { message: '至少选择一个处置部门' }).max(5), note: note.optional() }),
   z.strictObject({ move: z.literal('refer'), organisationId: id, note: note.optional() }),
+  z.strictObject({ move: z.literal('accept_referral'), note: note.optional() }),
+  z.strictObject({ move: z.literal('decline_referral'), reason }),
   z.strictObject({ move: z.literal('assign_grid'), note: note.optional() }),
   z.strictObject({ move: z.literal('sign') }),
   z.strictObject({ move: z.literal('return'), reason }),

@@ -38,6 +38,7 @@ import { ASSESSORS, REPORTERS, anyone, method } from './method';
 import { adminMethods } from './contracts/admin';
 import { importMethods } from './contracts/import';
 import { registryMethods } from './contracts/registry';
+import { organisationMethods } from './contracts/organisations';
 import { securityMethods } from './contracts/security';
 import { syncMethods } from './contracts/sync';
 
@@ -116,6 +117,7 @@ export const contract = {
   ...securityMethods,
 
   ...syncMethods,
+  ...organisationMethods,
 } as const;
 
 export type Contract = typeof contract;

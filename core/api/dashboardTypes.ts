@@ -1,3 +1,4 @@
+import type { ParticipationBoard } from './organisationTypes';
 import type { Grade, IndicatorId } from '../assessment';
 import type { CaseStatus, Priority } from '../domain/case';
 
@@ -87,4 +88,6 @@ export interface DashboardData {
   grids: GridMetric[];
   /** The grid map's version (`regions.map`): the map is fetched again when it changes. */
   regionsVersion: string;
+  /** Social organisations' participation over the period (the board's totals). */
+  organisations: ParticipationBoard['totals'];
 }

@@ -13,6 +13,8 @@ export interface SessionUser {
   regionId: string | null;
   /** Every grid a grid worker covers (the home grid, `regionId`, first); absent for other roles. */
   gridIds?: string[];
+  /** The social organisation an organisation_staff account speaks for; absent for other roles. */
+  organisationId?: string;
   /** A grid worker who is 网格长: also answers for (and may open the scorecard of) the grids they cover. */
   gridLeader?: true;
 }
@@ -89,6 +91,11 @@ export interface OrganisationRef {
   services: string[];
   contactName: string;
   contactPhone: string;
+  dutyHours: string;
+  /** Streets and communities served; empty: the whole office. */
+  areaRegionIds: string[];
+  /** Cases it takes at a time; 0: not stated. */
+  capacity: number;
   /** A deactivated organisation stays for history (names in past referrals) but takes no new referrals. */
   active: boolean;
 }

@@ -176,6 +176,10 @@ export function factCollector(context: FactContext = {}): { visitor: FoldVisitor
         if (state.status === 'filed') handling.takeBack();
         break;
       case 'referred':
+        // A referral that waits for the organisation's answer starts handling when it is accepted.
+        if (!e.payload.awaitsAcceptance) startHandling(e.at, e.payload.deadlineAt);
+        break;
+      case 'referral_accepted':
       case 'grid_assigned':
         startHandling(e.at, e.payload.deadlineAt);
         break;

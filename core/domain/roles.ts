@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'dispatcher', 'shift_leader', 'leader', 'department_staff', 'grid_worker'] as const;
+export const ROLES = ['admin', 'dispatcher', 'shift_leader', 'leader', 'department_staff', 'grid_worker', 'organisation_staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '领导',
   department_staff: '部门人员',
   grid_worker: '网格员',
+  organisation_staff: '社会组织人员',
 };
 
 /** Roles that work the whole street office's queue rather than a slice of it. */

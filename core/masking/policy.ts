@@ -19,6 +19,7 @@ export const MASKING_BY_ROLE: Readonly<Record<Role, MaskingPolicy>> = {
   leader: { residents: 'masked', staffInScores: 'full' },
   department_staff: { residents: 'masked', staffInScores: 'masked' },
   grid_worker: { residents: 'masked', staffInScores: 'masked' },
+  organisation_staff: { residents: 'masked', staffInScores: 'masked' },
 };
 
 /** A wall in a public hall, whoever signed it in: nothing personal. */

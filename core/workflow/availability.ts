@@ -6,7 +6,8 @@ import { eventGuard } from './rules';
 import type { CaseState } from './state';
 
 /** A stand-in payload for the guards: only the fields they read matter. */
-function probePayload(type: CaseEventType, actor: Actor): EventPayloads[CaseEventType] {
+function probePayload(type: CaseEventType, actor: Actor, state: CaseState): EventPayloads[CaseEventType] {
+  if (type === 'referral_accepted' || type === 'referral_declined') return { organisationId: state.organisationId ?? '' } as never;
   if (type === 'signed' || type === 'returned') return { departmentId: actor.departmentId ?? '', deadlineAt: 0, reason: '' } as never;
   if (type === 'merged') return { intoCaseId: '', note: '' };
   return {} as never;
@@ -27,6 +28,6 @@ export function availableMoves(state: CaseState, actor: Actor): MoveName[] {
     if (scopeRefusal(state, probeMove(name), actor)) return false;
     if (name === 'flag_urgent' && state.priority === 'urgent') return false;
     const type = MOVE_EVENT[name];
-    return eventGuard(state, type, probePayload(type, actor)) === null;
+    return eventGuard(state, type, probePayload(type, actor, state)) === null;
   });
 }

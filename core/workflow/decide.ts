@@ -15,6 +15,8 @@ export interface Actor {
   gridId: string | null;
   /** All the grids a grid worker covers, when more than the home grid. */
   gridIds?: readonly string[];
+  /** The social organisation an organisation_staff account speaks for. */
+  organisationId?: string | null;
 }
 
 /** Whether a grid worker covers the grid: the home grid, or any other grid assigned to them. */
@@ -58,12 +60,16 @@ export function scopeRefusal(state: CaseState, move: Move, actor: Actor): string
     }
   }
   if (actor.role === 'grid_worker' && !coversGrid(actor, state.gridId)) return '网格员只能办理本网格的案件';
+  if (actor.role === 'organisation_staff' && !referredTo(state, actor)) return '只能办理转给本组织的案件';
+  if ((move.move === 'accept_referral' || move.move === 'decline_referral') && state.handler !== 'organisation') {
+    return '案件未转给社会组织';
+  }
   const handlerMoves = ['handle', 'request_extension', 'request_park'];
   if (handlerMoves.includes(move.move)) {
     const expected: Record<string, readonly Role[]> = {
       department: ['department_staff'],
       grid: ['grid_worker'],
-      organisation: ['dispatcher', 'shift_leader'],
+      organisation: ['organisation_staff', 'dispatcher', 'shift_leader'],
     };
     if (!state.handler || !expected[state.handler]!.includes(actor.role)) {
       return `${ROLE_LABELS[actor.role]}不是本案的处置主体`;
@@ -74,6 +80,10 @@ export function scopeRefusal(state: CaseState, move: Move, actor: Actor): string
   }
   return null;
 }
+
+/** Whether the case is with the actor's organisation (an organisation account sees nothing else). */
+export const referredTo = (state: CaseState, actor: Pick<Actor, 'organisationId'>): boolean =>
+  state.handler === 'organisation' && !!actor.organisationId && state.organisationId === actor.organisationId;
 
 export function decide(state: CaseState, move: Move, ctx: DecideContext): Decision {
   const { actor, now } = ctx;
@@ -113,7 +123,14 @@ export function decide(state: CaseState, move: Move, ctx: DecideContext): Decisi
       break;
     }
     case 'refer':
-      payload = { organisationId: move.organisationId, ...clock('handle'), note: move.note ?? '' };
+      // Like a dispatch: the organisation has the signing time to accept, then the handling time.
+      payload = { organisationId: move.organisationId, ...clock('sign'), note: move.note ?? '', awaitsAcceptance: true };
+      break;
+    case 'accept_referral':
+      payload = { organisationId: state.organisationId ?? '', note: move.note ?? '', ...clock('handle') };
+      break;
+    case 'decline_referral':
+      payload = { organisationId: state.organisationId ?? '', reason: move.reason, ...clock('accept') };
       break;
     case 'assign_grid': {
       const refusal = admissionRefusal(category);

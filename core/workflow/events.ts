@@ -38,7 +38,15 @@ export interface EventPayloads {
   report_confirmed: { note: string };
   filed: { categoryId: string; priority: Priority; note: string };
   dispatched: { departmentIds: string[]; deadlineAt: number; warnAt: number; note: string };
-  referred: { organisationId: string; deadlineAt: number; warnAt: number; note: string };
+  /**
+   * awaitsAcceptance: the organisation must accept (sign clock) before it handles. Referrals made before
+   * organisations could answer lack it and went straight to handling (handle clock): the fold keeps both.
+   */
+  referred: { organisationId: string; deadlineAt: number; warnAt: number; note: string; awaitsAcceptance?: boolean };
+  /** The organisation took the case: its handling clock starts (like a department's signing). */
+  referral_accepted: { organisationId: string; note: string; deadlineAt: number; warnAt: number };
+  /** The organisation declined: the case returns to the dispatcher with the reason (like a department's return). */
+  referral_declined: { organisationId: string; reason: string; deadlineAt: number; warnAt: number };
   grid_assigned: { deadlineAt: number; warnAt: number; note: string };
   signed: { departmentId: string; deadlineAt: number; warnAt: number };
   /** deadlineAt restarts the dispatch clock when the case goes back to the dispatcher. */
@@ -69,7 +77,7 @@ export const CASE_EVENT_TYPES = [
   'referred', 'grid_assigned', 'signed', 'returned', 'extension_requested', 'extension_approved',
   'extension_refused', 'park_requested', 'park_approved', 'park_refused', 'handled', 'verification_passed',
   'verification_failed', 'closed', 'callback_recorded', 'supervised', 'instructed', 'urgent_flagged', 'merged',
-  'duplicate_absorbed',
+  'duplicate_absorbed', 'referral_accepted', 'referral_declined',
 ] as const satisfies readonly CaseEventType[];
 
 interface EventEnvelope {
@@ -100,6 +108,8 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   filed: '立案',
   dispatched: '派遣',
   referred: '转社会组织',
+  referral_accepted: '社会组织接收',
+  referral_declined: '社会组织拒收',
   grid_assigned: '网格自处置',
   signed: '签收',
   returned: '退回',

@@ -12,6 +12,8 @@ export type Move =
   | { move: 'file'; categoryId: string; priority?: Priority; note?: string }
   | { move: 'dispatch'; departmentIds: string[]; note?: string }
   | { move: 'refer'; organisationId: string; note?: string }
+  | { move: 'accept_referral'; note?: string }
+  | { move: 'decline_referral'; reason: string }
   | { move: 'assign_grid'; note?: string }
   | { move: 'sign' }
   | { move: 'return'; reason: string }
@@ -41,6 +43,8 @@ export const MOVE_EVENT: Record<MoveName, CaseEventType> = {
   file: 'filed',
   dispatch: 'dispatched',
   refer: 'referred',
+  accept_referral: 'referral_accepted',
+  decline_referral: 'referral_declined',
   assign_grid: 'grid_assigned',
   sign: 'signed',
   return: 'returned',
@@ -66,7 +70,9 @@ export const MOVE_NAMES = Object.keys(MOVE_EVENT) as MoveName[];
 const CENTRE: readonly Role[] = ['dispatcher', 'shift_leader'];
 const APPROVERS: readonly Role[] = ['shift_leader', 'leader'];
 /** Moves made by whoever handles the case: checked further against the handler kind. */
-const HANDLERS: readonly Role[] = ['department_staff', 'grid_worker', 'dispatcher', 'shift_leader'];
+const HANDLERS: readonly Role[] = ['department_staff', 'grid_worker', 'organisation_staff', 'dispatcher', 'shift_leader'];
+/** An organisation answers a referral through its own account, or the centre records its answer for it. */
+const REFERRAL_ANSWERERS: readonly Role[] = ['organisation_staff', ...CENTRE];
 
 /** Who may make each move, before the per-case scope checks in decide.ts. */
 export const MOVE_ROLES: Record<MoveName, readonly Role[]> = {
@@ -77,6 +83,8 @@ export const MOVE_ROLES: Record<MoveName, readonly Role[]> = {
   file: CENTRE,
   dispatch: CENTRE,
   refer: CENTRE,
+  accept_referral: REFERRAL_ANSWERERS,
+  decline_referral: REFERRAL_ANSWERERS,
   assign_grid: CENTRE,
   sign: ['department_staff'],
   return: ['department_staff'],
@@ -105,6 +113,8 @@ export const MOVE_LABELS: Record<MoveName, string> = {
   file: '立案',
   dispatch: '派遣',
   refer: '转社会组织',
+  accept_referral: '社会组织接收',
+  decline_referral: '社会组织拒收',
   assign_grid: '网格自处置',
   sign: '签收',
   return: '退回',

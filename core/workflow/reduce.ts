@@ -98,10 +98,17 @@ export function reduce(s: CaseState, e: CaseEvent): CaseState {
         { ...s, status: 'dispatched', handler: 'department', departmentIds: [...e.payload.departmentIds], signedDepartmentIds: [], organisationId: null, dispatchedAt: e.at },
         'sign', e.at, e.payload,
       );
-    case 'referred':
+    case 'referred': {
+      const referred = { ...s, handler: 'organisation' as const, organisationId: e.payload.organisationId, departmentIds: [], signedDepartmentIds: [], dispatchedAt: e.at };
+      if (e.payload.awaitsAcceptance) return startStage({ ...referred, status: 'dispatched' }, 'sign', e.at, e.payload);
+      return startStage({ ...referred, status: 'handling' }, 'handle', e.at, e.payload);
+    }
+    case 'referral_accepted':
+      return startStage({ ...s, status: 'handling', signedAt: e.at }, 'handle', e.at, e.payload);
+    case 'referral_declined':
       return startStage(
-        { ...s, status: 'handling', handler: 'organisation', organisationId: e.payload.organisationId, departmentIds: [], signedDepartmentIds: [], dispatchedAt: e.at },
-        'handle', e.at, e.payload,
+        { ...s, status: 'filed', handler: null, organisationId: null, returnCount: s.returnCount + 1 },
+        'accept', e.at, e.payload,
       );
     case 'grid_assigned':
       return startStage(

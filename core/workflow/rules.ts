@@ -15,6 +15,8 @@ export const FROM_STATUSES: Record<Exclude<CaseEventType, 'reported'>, readonly 
   filed: ['accepted'],
   dispatched: ['filed'],
   referred: ['filed'],
+  referral_accepted: ['dispatched'],
+  referral_declined: ['dispatched'],
   grid_assigned: ['filed'],
   signed: ['dispatched', 'handling'],
   returned: ['dispatched', 'handling'],
@@ -57,6 +59,11 @@ export function eventGuard<T extends CaseEventType>(state: CaseState, type: T, p
       if (state.handler !== 'department' || !state.departmentIds.includes(departmentId)) return '案件未派遣给该部门';
       if (state.signedDepartmentIds.includes(departmentId)) return '已签收的案件不能退回，请在处置时反馈"非职责"';
       return null;
+    }
+    case 'referral_accepted':
+    case 'referral_declined': {
+      const { organisationId } = payload as EventPayloads['referral_accepted'];
+      return state.handler === 'organisation' && state.organisationId === organisationId ? null : '案件未转给该社会组织';
     }
     case 'extension_requested':
     case 'park_requested':

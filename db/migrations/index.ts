@@ -15,6 +15,7 @@ import * as caseEventsByTypeAndTime from './20261203300100_case_events_by_type_a
 import * as registers from './20261203400000_registers';
 import * as residentListIndex from './20261203400100_resident_list_index';
 import * as runRegisterInstances from './20261203450000_run_register_instances';
+import * as organisationReferrals from './20261203600000_organisation_referrals';
 import * as hub from './20261203700000_hub';
 import * as syncNode from './20261203800000_sync_node';
 
@@ -55,6 +56,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261203450000_run_register_instances', ...runRegisterInstances },
 
   // triage (20261203500000–20261203599999)
+
+  // orgref (20261203600000–20261203699999)
+  { name: '20261203600000_organisation_referrals', ...organisationReferrals },
 
   // hub (20261203700000–20261203799999)
   { name: '20261203700000_hub', ...hub },

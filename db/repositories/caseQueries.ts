@@ -22,7 +22,12 @@ export interface CaseFilter {
 }
 
 /** What part of the queue a user may see, decided by the handler from the role. */
-export type CaseScope = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'grid'; gridId: string; /** A grid worker covering several grids. */ gridIds?: string[] };
+export type CaseScope =
+  | { kind: 'all' }
+  | { kind: 'department'; departmentId: string }
+  | { kind: 'grid'; gridId: string; /** A grid worker covering several grids. */ gridIds?: string[] }
+  /** A social organisation's account: the cases referred to it, while they are its (cases_organisation index). */
+  | { kind: 'organisation'; organisationId: string };
 
 export type CaseSort = 'deadline' | 'reported_desc';
 
@@ -80,6 +85,7 @@ export function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CaseFilter, scope
     if (scope.gridIds) q.whereIn('cases.grid_id', scope.gridIds);
     else q.where('cases.grid_id', scope.gridId);
   }
+  if (scope.kind === 'organisation') q.where('cases.organisation_id', scope.organisationId).where('cases.handler', 'organisation');
   if (f.tab) applyTab(q, f.tab, now);
   if (f.statuses && f.statuses.length > 0) q.whereIn('cases.status', f.statuses);
   if (f.streetId) q.where('cases.street_id', f.streetId);

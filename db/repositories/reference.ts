@@ -50,6 +50,9 @@ export async function loadOrganisations(db: Db): Promise<OrganisationRef[]> {
     services: JSON.parse(r.services),
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
+    dutyHours: r.duty_hours ?? '',
+    areaRegionIds: JSON.parse(r.area_region_ids || '[]') as string[],
+    capacity: Number(r.capacity ?? 0),
     active: Number(r.active ?? 1) === 1,
   }));
 }

@@ -72,6 +72,7 @@ export async function findUserByUsername(db: Knex | Knex.Transaction, username: 
     departmentId: r.department_id,
     regionId: r.region_id,
     ...(r.role === 'grid_worker' ? { gridIds: gridIdsOf(r.region_id, r.grid_ids) } : {}),
+    ...(r.role === 'organisation_staff' && r.organisation_id ? { organisationId: r.organisation_id as string } : {}),
     ...(r.role === 'grid_worker' && Number(r.grid_leader ?? 0) === 1 ? { gridLeader: true as const } : {}),
     passwordHash: r.password_hash,
     active: Boolean(r.active),

@@ -10,6 +10,7 @@ export interface CatalogueIds {
   departmentIdByCode: Map<string, string>;
   categoryIdByCode: Map<string, string>;
   organisationIds: string[];
+  organisations: { id: string; code: string; name: string }[];
 }
 
 /**
@@ -53,6 +54,8 @@ export async function writeCatalogue(tx: WriteTx, streetIdByCode: Map<string, st
     contact_phone: o.contactPhone,
     address: o.address,
     region_id: streetIdByCode.get(o.streetCode) ?? null,
+    // An organisation serves the street it is in, unless an admin widens it.
+    area_region_ids: JSON.stringify(streetIdByCode.has(o.streetCode) ? [streetIdByCode.get(o.streetCode)] : []),
   })));
 
   await tx.insert('settings', [{ id: uuidv7(), key: 'office_hours', value: JSON.stringify(DEFAULT_OFFICE_HOURS) }]);
@@ -63,5 +66,6 @@ export async function writeCatalogue(tx: WriteTx, streetIdByCode: Map<string, st
     departmentIdByCode,
     categoryIdByCode: new Map(categories.map((c) => [c.code, c.id])),
     organisationIds: organisations.map((o) => o.id),
+    organisations: organisations.map(({ id, code, name }) => ({ id, code, name })),
   };
 }

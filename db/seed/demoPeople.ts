@@ -15,6 +15,8 @@ export interface DemoPeople {
   leaders: Actor[];
   departmentStaff: Map<string, Actor>;
   gridWorkers: Map<string, Actor>;
+  /** Each social organisation's contact account, by organisation id. */
+  organisationStaff: Map<string, Actor>;
   logins: DemoLogin[];
 }
 
@@ -24,6 +26,7 @@ interface NewUser {
   role: Role;
   departmentId?: string;
   regionId?: string;
+  organisationId?: string;
 }
 
 /** The demo office's staff: one login per role is listed in the README. */
@@ -33,6 +36,7 @@ export async function writeDemoPeople(
   names: { surnames: readonly string[]; givenNames: readonly string[] },
   departments: { id: string; code: string; shortName: string }[],
   grids: SeededGrid[],
+  organisations: { id: string; code: string; name: string }[] = [],
 ): Promise<DemoPeople> {
   const person = () => rng.pick(names.surnames) + rng.pick(names.givenNames);
   const users: NewUser[] = [
@@ -50,6 +54,9 @@ export async function writeDemoPeople(
   for (const g of grids) {
     users.push({ username: `gw${g.code.slice(6)}`, displayName: person(), role: 'grid_worker', regionId: g.id });
   }
+  for (const o of organisations) {
+    users.push({ username: `org-${o.code.toLowerCase()}`, displayName: `${person()}（${o.name}）`, role: 'organisation_staff', organisationId: o.id });
+  }
   // Each account its own salt, like any password (issue 13); at the demo cost, raised on first sign-in.
   const withIds: (NewUser & { id: string; passwordHash: string })[] = [];
   for (const u of users) withIds.push({ ...u, id: uuidv7(), passwordHash: await hashPassword(DEMO_PASSWORD, { N: DEMO_SCRYPT_N }) });
@@ -61,17 +68,21 @@ export async function writeDemoPeople(
     password_hash: u.passwordHash,
     department_id: u.departmentId ?? null,
     region_id: u.regionId ?? null,
+    organisation_id: u.organisationId ?? null,
   })));
 
-  const actor = (u: (typeof withIds)[number]): Actor => ({ id: u.id, role: u.role, departmentId: u.departmentId ?? null, gridId: u.regionId ?? null });
+  const actor = (u: (typeof withIds)[number]): Actor => ({
+    id: u.id, role: u.role, departmentId: u.departmentId ?? null, gridId: u.regionId ?? null, ...(u.organisationId ? { organisationId: u.organisationId } : {}),
+  });
   const ofRole = (role: Role) => withIds.filter((u) => u.role === role);
-  const listed = ['admin', 'dispatcher', 'shiftlead', 'leader', 'dept-d02', `gw${grids[0]!.code.slice(6)}`];
+  const listed = ['admin', 'dispatcher', 'shiftlead', 'leader', 'dept-d02', `gw${grids[0]!.code.slice(6)}`, ...organisations.slice(0, 1).map((o) => `org-${o.code.toLowerCase()}`)];
   return {
     dispatchers: ofRole('dispatcher').map(actor),
     shiftLeaders: ofRole('shift_leader').map(actor),
     leaders: ofRole('leader').map(actor),
     departmentStaff: new Map(ofRole('department_staff').map((u) => [u.departmentId!, actor(u)])),
     gridWorkers: new Map(ofRole('grid_worker').map((u) => [u.regionId!, actor(u)])),
+    organisationStaff: new Map(ofRole('organisation_staff').map((u) => [u.organisationId!, actor(u)])),
     logins: withIds
       .filter((u) => listed.includes(u.username))
       .map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, displayName: u.displayName })),

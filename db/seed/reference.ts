@@ -20,7 +20,7 @@ export interface DemoOffice {
 export async function writeDemoOffice(tx: WriteTx, rng: Random): Promise<DemoOffice> {
   const regions = await writeRegions(tx, demoRegions());
   const catalogue = await writeCatalogue(tx, regions.streetIdByCode);
-  const people = await writeDemoPeople(tx, rng, demoNames, catalogue.departments, regions.grids);
+  const people = await writeDemoPeople(tx, rng, demoNames, catalogue.departments, regions.grids, catalogue.organisations);
   const world = await buildWorld(tx, rng, regions.grids, people, catalogue.organisationIds);
   return { world, logins: people.logins };
 }

@@ -29,6 +29,8 @@ export interface SimWorld {
   leaders: Actor[];
   departmentStaff: Map<string, Actor>;
   gridWorkers: Map<string, Actor>;
+  /** Social organisations' own accounts; without one, the dispatcher records the organisation's answer. */
+  organisationStaff?: Map<string, Actor>;
   reportTexts: (category: CategoryRef) => readonly string[];
   addresses: readonly string[];
   surnames: readonly string[];
@@ -233,8 +235,19 @@ export class CaseSimulator {
       return this.handle(run, gridWorker, null, gridWorker);
     }
     if ((category.majorCode === '11' || category.majorCode === '12') && rng.chance(0.3) && world.organisationIds.length > 0) {
-      run.act(dispatcher, { move: 'refer', organisationId: rng.pick(world.organisationIds), note: '转介社会组织提供服务' });
-      return this.handle(run, dispatcher, null, gridWorker);
+      const organisationId = rng.pick(world.organisationIds);
+      run.act(dispatcher, { move: 'refer', organisationId, note: '转介社会组织提供服务' });
+      // No extra random draws here, so the rest of the demo office stays as it was: the organisation
+      // answers at 30% of its signing time and declines about one case in ten (by case number).
+      run.waitStage('sign', 0.3);
+      const staff = world.organisationStaff?.get(organisationId) ?? dispatcher;
+      if (run.state.caseNo.endsWith('7')) {
+        run.act(staff, { move: 'decline_referral', reason: '超出本组织服务范围，暂无法承接' });
+        run.waitStage('accept', 0.3);
+      } else {
+        run.act(staff, { move: 'accept_referral', note: '已接收，安排人员上门' });
+        return this.handle(run, staff, null, gridWorker);
+      }
     }
     const lead = category.departmentId ?? rng.pick(world.departmentIds);
     const joint = rng.chance(0.1) ? [rng.pick(world.departmentIds.filter((d) => d !== lead))] : [];

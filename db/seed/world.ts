@@ -43,6 +43,7 @@ export async function buildWorld(
     leaders: people.leaders,
     departmentStaff: people.departmentStaff,
     gridWorkers: people.gridWorkers,
+    organisationStaff: people.organisationStaff,
     reportTexts: (c: CategoryRef) => templates[c.code] ?? [`${c.name}问题，请尽快处理`],
     addresses: templates.addresses,
     surnames: templates.surnames,

@@ -1,3 +1,4 @@
+import { actorOf } from '../../core/workflow/actor';
 import type { Knex } from 'knex';
 import type { CategoryRef, ReferenceData, SessionUser } from '../../core/api/types';
 import { DEFAULT_OFFICE_HOURS, WorkingCalendar, type OfficeHours } from '../../core/calendar';
@@ -126,7 +127,7 @@ export class Backend {
     const categories = new Map<string, CategoryRef>(reference.categories.map((c) => [c.id, c]));
     return {
       now: this.now(),
-      actor: { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId, ...(user.gridIds ? { gridIds: user.gridIds } : {}) },
+      actor: actorOf(user),
       category: (id, asOf) => {
         const current = categories.get(id);
         return current && asOf !== undefined ? categoryAsOf(current, versions.get(id) ?? [], asOf) : current;

@@ -110,7 +110,10 @@ const EXPECTED: Record<MethodName, Access> = {
   'registry.template': ['admin', 'grid_worker'],
   'registry.import': ['admin', 'grid_worker'],
   'registry.export': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker'],
-  'registry.atCase': EVERYONE,
+  'registry.atCase': ['admin', 'dispatcher', 'shift_leader', 'leader', 'grid_worker', 'department_staff'],
+
+  // social organisations that take cases (issue 12 §3)
+  'organisations.participation': ASSESSORS,
 
   // sessions and audit (issues 11, 13)
   'auth.logoutEverywhere': EVERYONE,
@@ -131,6 +134,7 @@ const ACCOUNT: Record<Role, string> = {
   leader: 'leader',
   department_staff: 'dept-d02',
   grid_worker: 'gw003001001',
+  organisation_staff: 'org-s01',
 };
 
 let t: TestBackend;

@@ -8,6 +8,8 @@ export const GRID = '00000000-0000-7000-8000-00000000a001';
 export const OTHER_GRID = '00000000-0000-7000-8000-00000000a002';
 export const DEPT = '00000000-0000-7000-8000-00000000d001';
 export const OTHER_DEPT = '00000000-0000-7000-8000-00000000d002';
+export const ORG = 'org-1';
+export const OTHER_ORG = 'org-2';
 
 const limits = {
   accept: { amount: 1, unit: 'working_hours' },
@@ -35,6 +37,8 @@ export const actors = {
   otherStaff: { id: 'u-other-staff', role: 'department_staff', departmentId: OTHER_DEPT, gridId: null },
   gridWorker: { id: 'u-grid', role: 'grid_worker', departmentId: null, gridId: GRID },
   otherGridWorker: { id: 'u-other-grid', role: 'grid_worker', departmentId: null, gridId: OTHER_GRID },
+  orgStaff: { id: 'u-org', role: 'organisation_staff', departmentId: null, gridId: null, organisationId: ORG },
+  otherOrgStaff: { id: 'u-other-org', role: 'organisation_staff', departmentId: null, gridId: null, organisationId: OTHER_ORG },
 } satisfies Record<string, Actor>;
 
 const calendar = new WorkingCalendar([]);

@@ -6,7 +6,7 @@ import type { CaseState } from '../../core/workflow/state';
 import { play, reported } from '../support/workflowPlay';
 import { DEPT, GARBAGE, OTHER_DEPT, actors, contextFor } from '../support/workflowWorld';
 
-const { dispatcher: D, shiftLeader: S, leader: L, admin: A, staff: OWN, otherStaff: OTH, gridWorker: G, otherGridWorker: OG } = actors;
+const { dispatcher: D, shiftLeader: S, leader: L, admin: A, staff: OWN, otherStaff: OTH, gridWorker: G, otherGridWorker: OG, orgStaff: ORG, otherOrgStaff: OORG } = actors;
 
 const filed = () => play([[D, { move: 'accept' }], [D, { move: 'file', categoryId: GARBAGE.id }]]);
 const dispatched = () => play([[D, { move: 'dispatch', departmentIds: [DEPT] }]], filed());
@@ -23,7 +23,9 @@ const STATES: Record<string, () => CaseState> = {
   handling_department: () => handling().state,
   handling_joint_unsigned_co: () => play([[D, { move: 'dispatch', departmentIds: [DEPT, OTHER_DEPT] }], [OWN, { move: 'sign' }]], filed()).state,
   handling_grid: () => play([[D, { move: 'assign_grid' }]], filed()).state,
-  handling_organisation: () => play([[D, { move: 'refer', organisationId: 'org-1' }]], filed()).state,
+  referred: () => play([[D, { move: 'refer', organisationId: 'org-1' }]], filed()).state,
+  handling_organisation: () => play([[D, { move: 'refer', organisationId: 'org-1' }], [ORG, { move: 'accept_referral' }]], filed()).state,
+  verifying_organisation: () => play([[D, { move: 'refer', organisationId: 'org-1' }], [ORG, { move: 'accept_referral' }], [ORG, { move: 'handle', result: 'resolved', note: '已上门服务' }]], filed()).state,
   extension_pending: () => play([[OWN, { move: 'request_extension', extra: { amount: 2, unit: 'working_days' }, reason: '需协调' }]], handling()).state,
   park_pending: () => play([[OWN, { move: 'request_park', reason: '产权不清' }]], handling()).state,
   verifying: () => play([[OWN, { move: 'handle', result: 'resolved', note: '已处置' }]], handling()).state,
@@ -34,7 +36,7 @@ const STATES: Record<string, () => CaseState> = {
   voided: () => play([[D, { move: 'void', reason: '不属实' }]]).state,
 };
 
-const ROLES: Record<string, Actor> = { D, S, L, A, OWN, OTH, G, OG };
+const ROLES: Record<string, Actor> = { D, S, L, A, OWN, OTH, G, OG, ORG, OORG };
 
 // Moves every open case offers the command centre, on top of each state's own.
 const OPEN: Record<'D' | 'S' | 'L', MoveName[]> = { D: ['flag_urgent'], S: ['supervise', 'flag_urgent'], L: ['supervise', 'instruct', 'flag_urgent'] };
@@ -55,7 +57,12 @@ const EXPECTED: Record<string, Partial<Record<keyof typeof ROLES, MoveName[]>>> 
   handling_department: { ...OPEN, OWN: ['request_extension', 'request_park', 'handle'] },
   handling_joint_unsigned_co: { ...OPEN, OWN: ['request_extension', 'request_park', 'handle'], OTH: ['sign', 'return'] },
   handling_grid: { ...OPEN, G: ['request_extension', 'request_park', 'handle'] },
-  handling_organisation: { D: ['request_extension', 'request_park', 'handle', ...OPEN.D], S: ['request_extension', 'request_park', 'handle', ...OPEN.S], L: OPEN.L },
+  referred: { D: ['accept_referral', 'decline_referral', ...OPEN.D], S: ['accept_referral', 'decline_referral', ...OPEN.S], L: OPEN.L, ORG: ['accept_referral', 'decline_referral'] },
+  handling_organisation: {
+    D: ['request_extension', 'request_park', 'handle', ...OPEN.D], S: ['request_extension', 'request_park', 'handle', ...OPEN.S], L: OPEN.L,
+    ORG: ['request_extension', 'request_park', 'handle'],
+  },
+  verifying_organisation: { ...OPEN, S: ['verify_pass', 'verify_fail', ...OPEN.S], G: ['verify_pass', 'verify_fail'] },
   extension_pending: { ...OPEN, S: ['approve_extension', 'refuse_extension', ...OPEN.S], L: ['approve_extension', 'refuse_extension', ...OPEN.L] },
   park_pending: { ...OPEN, S: ['approve_park', 'refuse_park', ...OPEN.S], L: ['approve_park', 'refuse_park', ...OPEN.L] },
   verifying: { ...OPEN, S: ['verify_pass', 'verify_fail', ...OPEN.S], G: ['verify_pass', 'verify_fail'] },
@@ -75,6 +82,8 @@ const SAMPLE: Record<MoveName, Move> = {
   file: { move: 'file', categoryId: GARBAGE.id },
   dispatch: { move: 'dispatch', departmentIds: [DEPT] },
   refer: { move: 'refer', organisationId: 'org-1' },
+  accept_referral: { move: 'accept_referral' },
+  decline_referral: { move: 'decline_referral', reason: '超出服务范围' },
   assign_grid: { move: 'assign_grid' },
   sign: { move: 'sign' },
   return: { move: 'return', reason: '非本部门职责' },

@@ -39,7 +39,8 @@ export async function saveDepartments(tx: WriteTx, input: readonly DepartmentRec
 export async function saveOrganisations(tx: WriteTx, input: readonly OrganisationRecord[], source: ChangeSource): Promise<WriteResult> {
   const records = input.map(cleanOrganisation);
   const stored = await tx.trx('organisations').where({ deleted: 0 }).select('id', 'code');
-  const faults = validateOrganisationRecords(records, stored);
+  const areas = await tx.trx('regions').where({ deleted: 0 }).whereIn('level', ['street', 'community']).select('id');
+  const faults = validateOrganisationRecords(records, stored, new Set(areas.map((a) => a.id as string)));
   if (faults.length) throw recordFaultsError(faults);
   return writeRecords(tx, ORGANISATION_SPEC, records.map((r) => ({
     ...(r.id ? { id: r.id } : {}),
@@ -49,6 +50,7 @@ export async function saveOrganisations(tx: WriteTx, input: readonly Organisatio
       kind: r.kind || (r.id ? undefined : '社会组织'),
       services: r.services ? JSON.stringify(r.services) : undefined,
       contact_name: r.contactName, contact_phone: r.contactPhone, address: r.address, duty_hours: r.dutyHours, active: flag(r.active),
+      area_region_ids: r.areaRegionIds ? JSON.stringify(r.areaRegionIds) : undefined, capacity: r.capacity,
     }),
   })), source);
 }
@@ -66,6 +68,7 @@ export async function listOrganisationsForAdmin(db: Db): Promise<OrganisationAdm
   return rows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind, services: JSON.parse(r.services) as string[],
     contactName: r.contact_name, contactPhone: r.contact_phone, address: r.address, dutyHours: r.duty_hours,
+    areaRegionIds: JSON.parse(r.area_region_ids || '[]') as string[], capacity: Number(r.capacity ?? 0),
     active: Number(r.active) === 1,
   }));
 }

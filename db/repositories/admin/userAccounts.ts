@@ -19,15 +19,17 @@ const USER_SPEC = { table: 'users', keyColumn: 'username', entity: 'user', secre
 
 /** What a user record needs checked against: stored accounts, active departments and active grids. */
 async function userRules(db: Db) {
-  const [stored, departments, grids] = await Promise.all([
+  const [stored, departments, grids, organisations] = await Promise.all([
     db('users').where({ deleted: 0 }).select('id', 'username'),
     db('departments').where({ deleted: 0, active: 1 }).select('id'),
     db('regions').where({ deleted: 0, active: 1, level: 'grid' }).select('id'),
+    db('organisations').where({ deleted: 0, active: 1 }).select('id'),
   ]);
   return {
     stored: stored as Array<{ id: string; username: string }>,
     departmentIds: new Set(departments.map((d) => d.id as string)),
     gridIds: new Set(grids.map((g) => g.id as string)),
+    organisationIds: new Set(organisations.map((o) => o.id as string)),
   };
 }
 
@@ -50,6 +52,7 @@ export async function saveUsers(tx: WriteTx, input: readonly UserRecord[], sourc
       display_name: r.displayName,
       role: r.role,
       department_id: r.role === 'department_staff' ? r.departmentId ?? null : null,
+      organisation_id: r.role === 'organisation_staff' ? r.organisationId ?? null : null,
       ...(gridIds !== undefined ? { grid_ids: JSON.stringify(gridIds), region_id: gridIds[0] ?? null } : {}),
       grid_leader: r.role === 'grid_worker' && r.gridLeader ? 1 : 0,
       ...(r.phone !== undefined ? { phone: r.phone } : {}),
@@ -73,7 +76,7 @@ export async function listUsersForAdmin(db: Db, lockedSeconds: (username: string
   const rows = await db('users').where({ deleted: 0 }).orderBy('username');
   return rows.map((r) => ({
     id: r.id, username: r.username, displayName: r.display_name, role: r.role as Role, phone: r.phone,
-    departmentId: r.department_id, gridIds: JSON.parse(r.grid_ids || '[]') as string[], gridLeader: Number(r.grid_leader) === 1,
+    departmentId: r.department_id, organisationId: r.organisation_id ?? null, gridIds: JSON.parse(r.grid_ids || '[]') as string[], gridLeader: Number(r.grid_leader) === 1,
     active: Number(r.active) === 1, mustChangePassword: Number(r.must_change_password) === 1,
     lockedSeconds: lockedSeconds(r.username),
   }));

@@ -41,6 +41,7 @@ export const login: Handler<'auth.login'> = async ({ username, password }, { bac
     departmentId: record.departmentId,
     regionId: record.regionId,
     ...(record.gridIds ? { gridIds: record.gridIds } : {}),
+    ...(record.organisationId ? { organisationId: record.organisationId } : {}),
     ...(record.gridLeader ? { gridLeader: true as const } : {}),
   };
   const { token, expiresAt } = backend.sessions.create(user, record.mustChangePassword);

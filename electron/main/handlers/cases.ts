@@ -1,5 +1,6 @@
 import type { CaseWithHistory, DuplicateCandidate, SessionUser, TriageSuggestion } from '../../../core/api/types';
 import { findDuplicates, type PlaceKnowledge } from '../../../core/triage';
+import { actorOf } from '../../../core/workflow/actor';
 import { availableMoves } from '../../../core/workflow/availability';
 import { stageHistory } from '../../../core/workflow/stageHistory';
 import type { CaseState } from '../../../core/workflow/state';
@@ -89,7 +90,7 @@ export async function caseWithHistory(backend: Backend, state: CaseState, user: 
   const names = await loadUserNames(backend.knex, events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   const { categories } = await backend.reference();
   const category = categories.find((c) => c.id === state.categoryId);
-  const actor = { id: user.id, role: user.role, departmentId: user.departmentId, gridId: user.regionId, ...(user.gridIds ? { gridIds: user.gridIds } : {}) };
+  const actor = actorOf(user);
   return {
     case: toDetail(state, now),
     events: toEventViews(events, names),

@@ -14,6 +14,7 @@ import { audit } from '../auditTrail';
 import type { Backend } from '../backend';
 import type { Handler } from '../handlerTypes';
 import { displayKey } from '../services/displayKey';
+import { participationBoard } from '../services/participation';
 import { departmentRanking, funnel, gridMetrics, keyNumbers, monthOf, periodBounds, reportsPerDay, streetRadar } from '../services/dashboard';
 
 const DAY_MS = 86_400_000;
@@ -138,6 +139,7 @@ export const dashboardHandler: Handler<'dashboard.data'> = async ({ period, stre
     limits: { green, yellow: keys.dueSoonYellow, red: keys.overdueRed },
     grids: await gridMetrics(backend.knex, definition, totals, now, grids),
     regionsVersion: (await backend.regionIndex()).version,
+    organisations: (await participationBoard(backend.knex, bounds)).totals,
   };
 };
 

@@ -27,6 +27,7 @@ import { importHandlers } from './importHandlers';
 import { registryHandlers } from './registryHandlers';
 import { securityHandlers } from './securityHandlers';
 import { syncHandlers } from './syncHandlers';
+import { organisationHandlers } from './organisationHandlers';
 
 export const handlers: Handlers = {
   'setup.status': setupStatus,
@@ -85,4 +86,5 @@ export const handlers: Handlers = {
   ...securityHandlers,
 
   ...syncHandlers,
+  ...organisationHandlers,
 };

@@ -45,6 +45,11 @@ const ROLE_TABS: Record<Role, RoleTabs> = {
     tabs: [CONFIRMING, { key: 'handling', tab: 'handling', handler: 'grid' }, queueTab('to_verify'), queueTab('to_call_back'), ALL],
     defaultTab: 'to_verify',
   },
+  // A social organisation answers referrals (待签收 holds those awaiting its answer) and handles what it took.
+  organisation_staff: {
+    tabs: [queueTab('to_sign'), queueTab('handling'), queueTab('overdue'), ALL],
+    defaultTab: 'to_sign',
+  },
 };
 
 export const tabsFor = (role: Role | undefined): DeskTab[] => ROLE_TABS[role ?? 'dispatcher'].tabs;

@@ -10,6 +10,7 @@ import { enOffice } from './en/office';
 import { enOnboarding } from './en/onboarding';
 import { enRegistry } from './en/registry';
 import { enHistory } from './en/history';
+import { enOrganisations } from './en/organisations';
 import type { MessageSchema } from './zh-CN';
 import { enSecurity } from './en/security';
 import { enSync } from './en/sync';
@@ -74,6 +75,8 @@ const enUS: MessageSchema = {
     urgent_flagged: 'Flagged urgent',
     merged: 'Merged as duplicate',
     duplicate_absorbed: 'Duplicate absorbed',
+    referral_accepted: 'Accepted by organisation',
+    referral_declined: 'Declined by organisation',
   },
   role: {
     admin: 'Administrator',
@@ -82,6 +85,7 @@ const enUS: MessageSchema = {
     leader: 'Leader',
     department_staff: 'Department staff',
     grid_worker: 'Grid worker',
+    organisation_staff: 'Organisation staff',
     system: 'System',
   },
   matterKind: {
@@ -104,6 +108,7 @@ const enUS: MessageSchema = {
   ...enSync,
   ...enRegistry,
   ...enHistory,
+  ...enOrganisations,
   setup: {
     title: 'First-time setup',
     intro: 'This database has no accounts yet. Load a demo street office to get to know the system, or create the administrator account of your command centre to start for real.',

@@ -16,6 +16,7 @@ import { zhSecurity } from './zh/security';
 import { zhRegistry } from './zh/registry';
 import { zhHistory } from './zh/history';
 import { zhSync } from './zh/sync';
+import { zhOrganisations } from './zh/organisations';
 
 /** The reference language: en-US must provide every key found here (checked by its type). */
 const zhCN = {
@@ -53,6 +54,7 @@ const zhCN = {
   ...zhRegistry,
   ...zhHistory,
   ...zhSync,
+  ...zhOrganisations,
   setup: {
     title: '首次使用设置',
     intro: '当前数据库中还没有任何账号。请选择如何开始：加载一个演示街道办用于熟悉系统，或为本街道指挥中心创建管理员账号，正式启用。',

@@ -2,9 +2,9 @@ import type { MoveName } from '@core/workflow/moves';
 
 /** Button order: the workflow's forward path first, then requests and approvals, then the rest. */
 export const MOVE_ORDER: readonly MoveName[] = [
-  'accept', 'confirm_report', 'file', 'dispatch', 'assign_grid', 'refer', 'sign', 'handle', 'verify_pass', 'close',
+  'accept', 'confirm_report', 'file', 'dispatch', 'assign_grid', 'refer', 'accept_referral', 'sign', 'handle', 'verify_pass', 'close',
   'record_callback', 'approve_extension', 'approve_park', 'request_extension', 'request_park', 'refuse_extension',
-  'refuse_park', 'request_verification', 'verify_fail', 'return', 'supervise', 'instruct', 'flag_urgent', 'merge', 'void',
+  'refuse_park', 'request_verification', 'verify_fail', 'return', 'decline_referral', 'supervise', 'instruct', 'flag_urgent', 'merge', 'void',
 ];
 
 /** Single-key shortcuts of the frequent moves (active when no input has focus). */
@@ -23,8 +23,8 @@ export const moveForShortcut = (key: string): MoveName | undefined =>
 
 export type MoveTone = 'primary' | 'danger' | 'warning' | 'default';
 
-const FORWARD: ReadonlySet<MoveName> = new Set(['accept', 'confirm_report', 'file', 'dispatch', 'sign', 'handle', 'verify_pass', 'close', 'record_callback', 'approve_extension', 'approve_park']);
-const SETBACK: ReadonlySet<MoveName> = new Set(['void', 'return', 'verify_fail', 'refuse_extension', 'refuse_park']);
+const FORWARD: ReadonlySet<MoveName> = new Set(['accept', 'confirm_report', 'file', 'dispatch', 'accept_referral', 'sign', 'handle', 'verify_pass', 'close', 'record_callback', 'approve_extension', 'approve_park']);
+const SETBACK: ReadonlySet<MoveName> = new Set(['void', 'return', 'decline_referral', 'verify_fail', 'refuse_extension', 'refuse_park']);
 const ESCALATION: ReadonlySet<MoveName> = new Set(['supervise', 'instruct', 'flag_urgent']);
 
 export function moveTone(move: MoveName): MoveTone {
@@ -41,6 +41,7 @@ export const MOVE_FORM: Partial<Record<MoveName, MoveForm>> = {
   void: 'reason',
   request_verification: 'reason',
   return: 'reason',
+  decline_referral: 'reason',
   refuse_extension: 'reason',
   request_park: 'reason',
   refuse_park: 'reason',

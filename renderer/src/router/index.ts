@@ -35,6 +35,12 @@ export const router = createRouter({
           meta: { roles: ['leader', 'shift_leader', 'dispatcher', 'admin'] },
         },
         {
+          path: 'dashboard/organisations',
+          name: 'organisations-board',
+          component: () => import('../views/organisations/ParticipationBoardView.vue'),
+          meta: { roles: ['leader', 'shift_leader', 'dispatcher', 'admin'] },
+        },
+        {
           path: 'registry',
           name: 'registry',
           component: () => import('../views/registry/RegistryView.vue'),

@@ -39,9 +39,9 @@ export const saveUser: Handler<'users.save'> = async (input, ctx) => {
   });
   const id = result.ids.get(input.username.trim())!;
   const after = await userRow(backend, id);
-  // A session carries the user's role, department, grids and 网格长 flag: a change of any of them signs the user out.
+  // A session carries the user's role, department, organisation, grids and 网格长 flag: a change of any of them signs the user out.
   const sessionChanged = (b: typeof before & object) =>
-    b.role !== after.role || b.departmentId !== after.departmentId || b.gridIds.join() !== after.gridIds.join() || b.gridLeader !== after.gridLeader || !after.active;
+    b.role !== after.role || b.departmentId !== after.departmentId || b.organisationId !== after.organisationId || b.gridIds.join() !== after.gridIds.join() || b.gridLeader !== after.gridLeader || !after.active;
   if (before && sessionChanged(before)) {
     backend.sessions.revokeUser(id);
   }

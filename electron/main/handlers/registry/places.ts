@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../../../core/api/errors';
-import { mayUnmask } from '../../../../core/registry/access';
+import { mayUnmask, REGISTER_ROLES } from '../../../../core/registry/access';
 import { nextDueAt, type RecordKind } from '../../../../core/registry/tags';
 import { loadCaseState } from '../../../../db/repositories/caseStore';
 import { writeAudit } from '../../../../db/repositories/audit';
@@ -69,8 +69,8 @@ export const atCaseHandler: Handler<'registry.atCase'> = async ({ caseId }, ctx)
   const state = assertVisible(await loadCaseState(knex, caseId), user);
   const building = buildingIn(state.address, await buildingsOfGrid(knex, state.gridId));
   const components = (await componentsAt(knex, state.gridId, state.address)).map(componentView);
-  // Department staff see the place, not the people: residents are for roles that open the registers.
-  const seesResidents = user.role !== 'department_staff';
+  // Department and organisation staff see the place, not the people: residents are for roles that open the registers.
+  const seesResidents = REGISTER_ROLES.includes(user.role);
   const residents = building && seesResidents ? await residentsInBuilding(knex, state.gridId, building) : [];
   const cipher = await cipherFor(ctx.backend, residents);
   return {

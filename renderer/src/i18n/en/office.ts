@@ -17,7 +17,11 @@ export const enOffice: typeof zhOffice = {
       filterRole: 'All roles', homeGrid: 'The first is the home grid',
     },
     departments: { add: 'Add department', shortName: 'Short name', vertical: 'Vertically managed' },
-    organisations: { add: 'Add organisation', kind: 'Kind', services: 'Services', address: 'Address', servicesHint: 'Separate with commas' },
+    organisations: {
+      add: 'Add organisation', kind: 'Kind', services: 'Services', address: 'Address', servicesHint: 'Separate with commas',
+      area: 'Area served', wholeOffice: 'Whole office', capacity: 'Capacity', capacityHint: 'Cases it takes at a time; 0 = not stated',
+      account: 'Organisation',
+    },
     catalogue: {
       add: 'Add category', code: 'Code', majorName: 'Major class', name: 'Minor class', department: 'Default department', priority: 'Priority',
       gridAdmissible: 'Grid may handle', keywords: 'Keywords', keywordsHint: 'Separate with commas; triage uses them as soon as saved',

@@ -16,7 +16,11 @@ export const zhOffice = {
       filterRole: '全部角色', homeGrid: '第一个为所在网格',
     },
     departments: { add: '新增部门', shortName: '简称', vertical: '垂直管理' },
-    organisations: { add: '新增社会组织', kind: '类型', services: '服务项目', address: '地址', servicesHint: '多个用顿号或逗号分开' },
+    organisations: {
+      add: '新增社会组织', kind: '类型', services: '服务项目', address: '地址', servicesHint: '多个用顿号或逗号分开',
+      area: '服务区域', wholeOffice: '全辖区', capacity: '承接能力', capacityHint: '可同时承接的案件数，0 表示未填写',
+      account: '所属社会组织',
+    },
     catalogue: {
       add: '新增类别', code: '类别编码', majorName: '大类', name: '小类', department: '默认处置部门', priority: '优先级',
       gridAdmissible: '网格可自处置', keywords: '关键词', keywordsHint: '多个用顿号或逗号分开；保存后智能分拣立即使用',

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two forks on CI's two cores: many files wait on SQLite, PostgreSQL or child processes, so they overlap well.
+    maxWorkers: 2,
   },
 });
